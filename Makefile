@@ -1,0 +1,54 @@
+# CMQ portal — `make run` serves the portal, `make test` runs every check (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install migrate demo worker beat lint format messages clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+messages: $(STAMP)
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+migrate: $(STAMP)
+	mkdir -p var/mail var/media
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+run: demo messages
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# With REDIS_URL set: a real worker and the scheduler (django-celery-beat).
+worker: $(STAMP)
+	$(BIN)/celery -A cmq_portal worker --loglevel=info
+
+beat: $(STAMP)
+	$(BIN)/celery -A cmq_portal beat --loglevel=info
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: $(STAMP) messages
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+clean:
+	rm -rf var/cmq.sqlite3 var/mail var/media var/screenshots

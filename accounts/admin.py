@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from .models import User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "email", "first_name", "last_name", "role", "is_active"]
+    list_filter = ["role", "is_active", "region_academique"]
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        ("Rôle dans le portail", {"fields": ("role", "academies", "region_academique")}),
+    )
+    filter_horizontal = ["academies", "groups", "user_permissions"]

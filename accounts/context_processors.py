@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from campuses.permissions import can_view_organisations, can_view_registry
+
+
+def _items(user):
+    items = [(_("Accueil"), "home")]
+    if can_view_registry(user):
+        items.append((_("Campus"), "campuses:list"))
+    if can_view_organisations(user):
+        items.append((_("Organismes"), "campuses:organisation_list"))
+    if user.is_regional_staff:
+        items.append((_("Comptes"), "accounts:user_list"))
+        items.append((_("Journal"), "audit:list"))
+    items.append((_("API"), "api-docs"))
+    return items
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    context = {"REGION_NAME": settings.REGION_NAME}
+    if user is None or not user.is_authenticated:
+        return context
+    nav_items = []
+    path = request.path
+    for label, name in _items(user):
+        url = reverse(name)
+        active = path == url if url == "/" else path.startswith(url)
+        nav_items.append({"label": label, "url": url, "active": active})
+    if user.is_superuser or user.role == "admin":
+        nav_items.append(
+            {"label": _("Administration Django"), "url": reverse("admin:index"), "active": False}
+        )
+    context["nav_items"] = nav_items
+    return context

@@ -1,0 +1,128 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from campuses.forms import DateInput
+from campuses.models import Academy, Campus, DirectorRole
+
+from .models import Role, User
+from .permissions import can_grant_role
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.CharField(
+        label=_("Identifiant ou adresse e-mail"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "Identifiant ou mot de passe incorrect. Après plusieurs échecs, le compte est "
+            "bloqué pendant 15 minutes."
+        ),
+        "inactive": _("Ce compte est désactivé."),
+    }
+
+
+class AccountForm(forms.ModelForm):
+    """Invite a person or change their role and attachments."""
+
+    campuses = forms.ModelMultipleChoiceField(
+        queryset=Campus.objects.order_by("short_name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Campus dirigés"),
+        help_text=_("Pour un·e directeur·rice opérationnel·le : les campus qu'il ou elle dirige."),
+    )
+    director_role = forms.ChoiceField(
+        choices=DirectorRole.choices,
+        required=False,
+        label=_("Fonction au sein du campus"),
+    )
+    start = forms.DateField(
+        required=False,
+        widget=DateInput,
+        label=_("Rattachement à compter du"),
+        help_text=_("Aujourd'hui si vide."),
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "first_name",
+            "last_name",
+            "email",
+            "username",
+            "job_title",
+            "organisation_name",
+            "role",
+            "academies",
+            "region_academique",
+        ]
+        widgets = {"academies": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        self.fields["email"].required = True
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+        self.fields["username"].required = False
+        self.fields["username"].help_text = _("Laisser vide pour reprendre le début de l'e-mail.")
+        self.fields["academies"].queryset = Academy.objects.all()
+        self.fields["role"].choices = [
+            (value, label) for value, label in Role.choices if can_grant_role(actor, value)
+        ]
+        if self.instance.pk:
+            self.fields["campuses"].initial = [
+                d.campus_id for d in self.instance.campus_directorships.filter(end__isnull=True)
+            ]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        others = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(_("Un compte utilise déjà cette adresse e-mail."))
+        return email
+
+    def clean(self):
+        data = super().clean()
+        role = data.get("role")
+        if role == Role.DIRECTOR and not data.get("campuses"):
+            self.add_error("campuses", _("Cochez au moins un campus pour un·e directeur·rice."))
+        if role != Role.DIRECTOR and data.get("campuses"):
+            self.add_error("campuses", _("Seul·e un·e directeur·rice est rattaché·e à des campus."))
+        if role == Role.RECTORATE and not (data.get("academies") or data.get("region_academique")):
+            self.add_error(
+                "academies",
+                _("Cochez au moins une académie, ou « région académique »."),
+            )
+        if role != Role.RECTORATE and (data.get("academies") or data.get("region_academique")):
+            self.add_error(
+                "academies", _("Seul un agent du rectorat est rattaché à des académies.")
+            )
+        return data
+
+    def _post_clean(self):
+        if not self.instance.username and not self.cleaned_data.get("username"):
+            email = self.cleaned_data.get("email") or ""
+            self.cleaned_data["username"] = email.split("@")[0]
+        super()._post_clean()
+
+    def service_fields(self):
+        """Keyword arguments for accounts.services.invite_user / update_user."""
+        data = self.cleaned_data
+        return {
+            "first_name": data["first_name"],
+            "last_name": data["last_name"],
+            "email": data["email"],
+            "username": data["username"],
+            "job_title": data["job_title"],
+            "organisation_name": data["organisation_name"],
+            "role": data["role"],
+            "region_academique": data["region_academique"],
+            "academies": data["academies"],
+            "campuses": data["campuses"],
+            "director_role": data["director_role"] or DirectorRole.DIRECTOR,
+            "start": data["start"],
+        }

@@ -1,0 +1,121 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from audit.models import AuditEntry
+from cmq_portal.errors import PermissionDeniedError
+
+from . import services
+from .forms import AccountForm, LoginForm
+from .models import Role, User
+from .permissions import can_manage_accounts
+
+
+@method_decorator(login_not_required, name="dispatch")
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+def _require_account_rights(request):
+    if not can_manage_accounts(request.user):
+        raise PermissionDenied
+
+
+def user_list(request):
+    _require_account_rights(request)
+    users = User.objects.prefetch_related("academies", "campus_directorships__campus")
+    query = request.GET.get("q", "").strip()
+    role = request.GET.get("role", "")
+    if query:
+        users = users.filter(
+            Q(username__icontains=query)
+            | Q(email__icontains=query)
+            | Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
+        )
+    if role in Role.values:
+        users = users.filter(role=role)
+    page = Paginator(users, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"page_obj": page, "query": query, "role": role, "roles": Role.choices},
+    )
+
+
+def _account_form(request, user=None):
+    _require_account_rights(request)
+    form = AccountForm(request.POST or None, instance=user, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if user is None:
+                user = services.invite_user(request.user, **form.service_fields())
+                messages.success(
+                    request,
+                    _("Invitation envoyée à %(email)s.") % {"email": user.email},
+                )
+            else:
+                services.update_user(request.user, user, **form.service_fields())
+                messages.success(request, _("Le compte a été modifié."))
+        except PermissionDeniedError as error:
+            raise PermissionDenied(str(error)) from error
+        return redirect("accounts:user_detail", pk=user.pk)
+    return render(request, "accounts/user_form.html", {"form": form, "account": user})
+
+
+def user_invite(request):
+    return _account_form(request)
+
+
+def user_update(request, pk):
+    _require_account_rights(request)
+    return _account_form(request, get_object_or_404(User, pk=pk))
+
+
+def user_detail(request, pk):
+    _require_account_rights(request)
+    account = get_object_or_404(
+        User.objects.prefetch_related("academies", "campus_directorships__campus"), pk=pk
+    )
+    history = AuditEntry.objects.filter(
+        content_type__app_label="accounts", object_id=str(account.pk)
+    ).select_related("actor")
+    return render(
+        request,
+        "accounts/user_detail.html",
+        {"account": account, "history": history[:50]},
+    )
+
+
+@require_POST
+def user_set_active(request, pk, active):
+    _require_account_rights(request)
+    account = get_object_or_404(User, pk=pk)
+    try:
+        services.set_active(request.user, account, active)
+    except PermissionDeniedError as error:
+        messages.error(request, str(error))
+        return redirect("accounts:user_detail", pk=pk)
+    if active:
+        messages.success(request, _("Le compte de %s est réactivé.") % account)
+    else:
+        messages.success(request, _("Le compte de %s est désactivé.") % account)
+    return redirect("accounts:user_detail", pk=pk)
+
+
+@require_POST
+def user_resend_invitation(request, pk):
+    _require_account_rights(request)
+    account = get_object_or_404(User, pk=pk, is_active=True)
+    services.send_invitation(account)
+    messages.success(request, _("Invitation renvoyée à %s.") % account.email)
+    return redirect("accounts:user_detail", pk=pk)

@@ -1,0 +1,52 @@
+"""The Django admin goes through the same rules as the portal: scoped querysets, audited saves."""
+
+from django.contrib import admin
+
+from campuses.permissions import can_manage_registry
+
+from .models import AuditAction
+from .services import record, snapshot
+
+
+class AuditedModelAdmin(admin.ModelAdmin):
+    """Records each admin save and delete in the audit trail, and lets only regional staff
+    change the registry (the admin is for administrators, who are regional staff too)."""
+
+    def has_change_permission(self, request, obj=None):
+        return can_manage_registry(request.user) and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return can_manage_registry(request.user) and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return can_manage_registry(request.user) and super().has_delete_permission(request, obj)
+
+    def _campus_of(self, obj):
+        from campuses.models import Campus
+
+        return obj if isinstance(obj, Campus) else getattr(obj, "campus", None)
+
+    def save_model(self, request, obj, form, change):
+        before = snapshot(type(obj).objects.get(pk=obj.pk)) if change else {}
+        if change and hasattr(obj, "version"):
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+        request._audit_pending = (obj, before, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj, before, change = request._audit_pending
+        record(
+            request.user,
+            AuditAction.UPDATE if change else AuditAction.CREATE,
+            obj,
+            before=before,
+            after=snapshot(obj),
+            campus=self._campus_of(obj),
+        )
+
+    def delete_model(self, request, obj):
+        record(
+            request.user, AuditAction.DELETE, obj, before=snapshot(obj), campus=self._campus_of(obj)
+        )
+        super().delete_model(request, obj)

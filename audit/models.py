@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    CREATE = "create", _("Création")
+    UPDATE = "update", _("Modification")
+    DELETE = "delete", _("Suppression")
+    INVITE = "invite", _("Invitation")
+    DEACTIVATE = "deactivate", _("Désactivation")
+    REACTIVATE = "reactivate", _("Réactivation")
+
+
+class AuditEntry(models.Model):
+    """Who changed what, when, with each field's value before and after.
+
+    `campus` is set when the change concerns a campus (the campus itself or one of its
+    dependent records), so that a campus page can list its whole history in one query.
+    """
+
+    created_at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+        verbose_name=_("auteur"),
+    )
+    action = models.CharField(_("action"), max_length=16, choices=AuditAction.choices)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(_("objet"), max_length=300)
+    campus = models.ForeignKey(
+        "campuses.Campus",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+    )
+    changes = models.JSONField(_("modifications"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("entrée du journal")
+        verbose_name_plural = _("journal des modifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.get_action_display()} · {self.object_repr}"

@@ -1,0 +1,63 @@
+"""Record changes of substance: who, when, which fields, before and after."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import AuditAction, AuditEntry
+
+
+def _plain(value):
+    """A JSON-friendly, human-readable form of a field value."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, list | tuple | set):
+        return sorted(str(item) for item in value)
+    return str(value)
+
+
+def snapshot(instance):
+    """The instance's concrete fields (and many-to-many relations once saved) as plain values."""
+    values = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in ("id", "version", "password", "last_login"):
+            continue
+        value = getattr(instance, field.name)
+        values[field.name] = _plain(value)
+    if instance.pk:
+        for field in instance._meta.many_to_many:
+            values[field.name] = _plain(list(getattr(instance, field.name).all()))
+    return values
+
+
+def diff(before, after):
+    """{field: [before, after]} for every field whose value changed."""
+    keys = dict.fromkeys([*before, *after])
+    return {
+        key: [before.get(key), after.get(key)] for key in keys if before.get(key) != after.get(key)
+    }
+
+
+def record(actor, action, instance, *, before=None, after=None, campus=None, changes=None):
+    """Write one audit entry. `before`/`after` are snapshots; `changes` overrides their diff."""
+    if changes is None:
+        changes = diff(before or {}, after or {})
+    if action == AuditAction.UPDATE and not changes:
+        return None  # saving an unchanged form is not a change of substance
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        content_type=ContentType.objects.get_for_model(instance),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:300],
+        campus=campus,
+        changes=changes,
+    )

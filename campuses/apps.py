@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CampusesConfig(AppConfig):
+    name = "campuses"
+    verbose_name = "Registre des campus"

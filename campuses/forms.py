@@ -1,0 +1,152 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Campus,
+    CampusDirector,
+    CampusFormerName,
+    CampusPlace,
+    GovernanceBody,
+    LabelPeriod,
+    Organisation,
+    OrganisationRepresentative,
+    Stakeholder,
+    SupportInstitutionTenure,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class VersionedModelForm(forms.ModelForm):
+    """Carries the version the user started from, so a concurrent edit is detected."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+
+class CampusForm(VersionedModelForm):
+    class Meta:
+        model = Campus
+        fields = [
+            "name",
+            "short_name",
+            "sector_family",
+            "region",
+            "academies",
+            "is_prefiguration",
+            "description",
+            "seat_address",
+            "predecessors",
+        ]
+        widgets = {
+            "academies": forms.CheckboxSelectMultiple,
+            "predecessors": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "seat_address": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        predecessors = Campus.objects.order_by("short_name")
+        if self.instance.pk:
+            predecessors = predecessors.exclude(pk=self.instance.pk)
+        self.fields["predecessors"].queryset = predecessors
+        self.fields["academies"].error_messages["required"] = _("Cochez au moins une académie.")
+
+
+class OrganisationForm(VersionedModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["legal_name", "legal_status", "siret", "address", "created_on"]
+        widgets = {"created_on": DateInput, "address": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_siret(self):
+        # People paste SIRETs with spaces ("130 025 976 00015"): keep the digits.
+        return "".join(self.cleaned_data.get("siret", "").split())
+
+
+class RepresentativeForm(forms.ModelForm):
+    class Meta:
+        model = OrganisationRepresentative
+        fields = ["name", "title", "start", "end", "source"]
+        widgets = {"start": DateInput, "end": DateInput}
+
+
+class LabelPeriodForm(forms.ModelForm):
+    class Meta:
+        model = LabelPeriod
+        fields = [
+            "category",
+            "start",
+            "end",
+            "decision_date",
+            "decision_reference",
+            "probationary",
+            "note",
+        ]
+        widgets = {
+            "start": DateInput,
+            "end": DateInput,
+            "decision_date": DateInput,
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class SupportTenureForm(forms.ModelForm):
+    class Meta:
+        model = SupportInstitutionTenure
+        fields = ["organisation", "start", "end"]
+        widgets = {"start": DateInput, "end": DateInput}
+
+
+class CampusDirectorForm(forms.ModelForm):
+    class Meta:
+        model = CampusDirector
+        fields = ["full_name", "email", "role", "user", "start", "end"]
+        widgets = {"start": DateInput, "end": DateInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = get_user_model().objects.filter(
+            role="director", is_active=True
+        )
+        self.fields["user"].help_text = _(
+            "Le compte qui, pendant ces dates, voit ce campus dans le portail."
+        )
+
+
+class StakeholderForm(forms.ModelForm):
+    class Meta:
+        model = Stakeholder
+        fields = ["organisation", "type", "role"]
+
+
+class GovernanceBodyForm(forms.ModelForm):
+    class Meta:
+        model = GovernanceBody
+        fields = ["kind", "name", "composition", "meeting_frequency"]
+        widgets = {"composition": forms.Textarea(attrs={"rows": 3})}
+
+
+class FormerNameForm(forms.ModelForm):
+    class Meta:
+        model = CampusFormerName
+        fields = ["name", "start", "end"]
+        widgets = {"start": DateInput, "end": DateInput}
+
+
+class PlaceForm(forms.ModelForm):
+    class Meta:
+        model = CampusPlace
+        fields = ["name", "address", "is_flagship"]
+        widgets = {"address": forms.Textarea(attrs={"rows": 2})}

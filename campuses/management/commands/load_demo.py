@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from campuses.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = "Charge les données de démonstration (CP 2023-263) et les comptes de démo."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Charger même si DEBUG est désactivé (jamais en production).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Données de démonstration refusées : DEBUG est désactivé (production ?). "
+                "Utilisez --force pour un environnement de recette."
+            )
+        campuses = load_demo()
+        self.stdout.write(self.style.SUCCESS(f"Démo chargée : {len(campuses)} campus."))

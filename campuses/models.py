@@ -1,0 +1,559 @@
+"""The campus registry: campuses, their label periods, support institutions and people.
+
+A campus's category, status and days left are never stored: they are derived from its label
+periods on the day asked (see CampusQuerySet.with_label_state).
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_siret
+
+
+class LabelCategory(models.TextChoices):
+    CMQ = "cmq", _("CMQ")
+    EXCELLENCE = "excellence", _("Excellence")
+
+
+class LabelStatus(models.TextChoices):
+    PREFIGURATION = "prefiguration", _("En préfiguration")
+    LABELLED = "labelled", _("Labellisé")
+    PROBATIONARY = "probationary", _("Labellisé probatoire")
+    UPCOMING = "upcoming", _("Label à venir")
+    EXPIRED = "expired", _("Label expiré")
+    NONE = "none", _("Non labellisé")
+
+
+def _reject_case_insensitive_duplicate(instance, field, message):
+    """Report a duplicate on the field itself (the Lower() constraint would report it globally)."""
+    value = getattr(instance, field)
+    if not value:
+        return
+    others = type(instance)._default_manager.filter(**{f"{field}__iexact": value})
+    if instance.pk:
+        others = others.exclude(pk=instance.pk)
+    if others.exists():
+        raise ValidationError({field: message})
+
+
+class SectorFamily(models.Model):
+    """The 12 sector families of the 2020 national brochure."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    label = models.CharField(_("libellé"), max_length=200, unique=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        verbose_name = _("famille de secteurs")
+        verbose_name_plural = _("familles de secteurs")
+        ordering = ["position", "label"]
+
+    def __str__(self):
+        return self.label
+
+
+class Academy(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("académie")
+        verbose_name_plural = _("académies")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LegalStatus(models.TextChoices):
+    EPSCP = "epscp", _("EPSCP (université, grand établissement)")
+    EPLE = "eple", _("EPLE (lycée, collège)")
+    ASSOCIATION = "association", _("Association")
+    GIP = "gip", _("Groupement d'intérêt public (GIP)")
+    EPN = "epn", _("Établissement public national")
+    LOCAL_AUTHORITY = "collectivite", _("Collectivité territoriale")
+    STATE = "etat", _("Service de l'État")
+    COMPANY = "entreprise", _("Entreprise")
+    OTHER = "autre", _("Autre")
+
+
+class Organisation(models.Model):
+    """A support institution or a partner of one or more campuses."""
+
+    legal_name = models.CharField(_("raison sociale"), max_length=250)
+    legal_status = models.CharField(
+        _("statut juridique"), max_length=20, choices=LegalStatus.choices
+    )
+    siret = models.CharField(
+        _("SIRET"),
+        max_length=14,
+        blank=True,
+        validators=[validate_siret],
+        help_text=_("14 chiffres. Laisser vide s'il n'est pas connu."),
+    )
+    address = models.TextField(_("adresse"), blank=True)
+    created_on = models.DateField(_("date de création"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("organisme")
+        verbose_name_plural = _("organismes")
+        ordering = ["legal_name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("legal_name"),
+                name="campuses_organisation_unique_name",
+                violation_error_message=_("Un organisme porte déjà ce nom."),
+            ),
+            models.UniqueConstraint(
+                fields=["siret"],
+                condition=~Q(siret=""),
+                name="campuses_organisation_unique_siret",
+                violation_error_message=_("Un organisme utilise déjà ce SIRET."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.legal_name
+
+    def clean(self):
+        super().clean()
+        _reject_case_insensitive_duplicate(self, "legal_name", _("Un organisme porte déjà ce nom."))
+
+    def representative_on(self, day=None):
+        """The representative in office on `day` (latest start first), from prefetched rows."""
+        day = day or timezone.localdate()
+        current = [r for r in self.representatives.all() if r.covers(day)]
+        return max(current, key=lambda r: r.start or date.min, default=None)
+
+
+class DatedMixin(models.Model):
+    """A start and an optional end; the end may not precede the start."""
+
+    start = models.DateField(_("début"), null=True, blank=True)
+    end = models.DateField(_("fin"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def covers(self, day):
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError(
+                {"end": _("La date de fin doit être postérieure ou égale à la date de début.")}
+            )
+
+    def overlaps(self, other):
+        lo = max(self.start or date.min, other.start or date.min)
+        hi = min(self.end or date.max, other.end or date.max)
+        return lo <= hi
+
+
+def _end_after_start(name):
+    return models.CheckConstraint(
+        condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
+        name=name,
+        violation_error_message=_(
+            "La date de fin doit être postérieure ou égale à la date de début."
+        ),
+    )
+
+
+class OrganisationRepresentative(DatedMixin):
+    """Who represents an organisation, when, as seen in which document (the seeds disagree)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="representatives"
+    )
+    name = models.CharField(_("nom"), max_length=200)
+    title = models.CharField(_("qualité"), max_length=250, blank=True)
+    source = models.CharField(_("document source"), max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("représentant·e")
+        verbose_name_plural = _("représentant·es")
+        ordering = ["organisation", "-start", "name"]
+        constraints = [_end_after_start("campuses_organisationrepresentative_end_after_start")]
+
+    def __str__(self):
+        return f"{self.name}, {self.title}" if self.title else self.name
+
+
+class CampusQuerySet(models.QuerySet):
+    def with_label_state(self, on=None):
+        """Annotate each campus with its label state on `on` (today by default).
+
+        current_category / current_start / current_end / current_probationary describe the
+        label period covering that day; label_status follows from them, the préfiguration
+        flag, and whether a period ended before or starts after that day.
+        """
+        on = on or timezone.localdate()
+        covering = LabelPeriod.objects.filter(
+            campus=OuterRef("pk"), start__lte=on, end__gte=on
+        ).order_by("-start")
+        past = LabelPeriod.objects.filter(campus=OuterRef("pk"), end__lt=on).order_by("-end")
+        future = LabelPeriod.objects.filter(campus=OuterRef("pk"), start__gt=on).order_by("start")
+        return self.annotate(
+            current_category=Subquery(covering.values("category")[:1]),
+            current_start=Subquery(covering.values("start")[:1]),
+            current_end=Subquery(covering.values("end")[:1]),
+            current_probationary=Subquery(covering.values("probationary")[:1]),
+            last_label_end=Subquery(past.values("end")[:1]),
+            next_label_start=Subquery(future.values("start")[:1]),
+            label_status=Case(
+                When(
+                    current_end__isnull=False,
+                    current_probationary=True,
+                    then=Value(LabelStatus.PROBATIONARY),
+                ),
+                When(current_end__isnull=False, then=Value(LabelStatus.LABELLED)),
+                When(next_label_start__isnull=False, then=Value(LabelStatus.UPCOMING)),
+                When(is_prefiguration=True, then=Value(LabelStatus.PREFIGURATION)),
+                When(last_label_end__isnull=False, then=Value(LabelStatus.EXPIRED)),
+                default=Value(LabelStatus.NONE),
+                output_field=models.CharField(),
+            ),
+        ).annotate(label_state_on=Value(on, output_field=models.DateField()))
+
+
+class Campus(models.Model):
+    name = models.CharField(_("nom"), max_length=250)
+    short_name = models.CharField(_("nom court"), max_length=100)
+    sector_family = models.ForeignKey(
+        SectorFamily,
+        on_delete=models.PROTECT,
+        related_name="campuses",
+        verbose_name=_("famille de secteurs"),
+    )
+    region = models.CharField(_("région"), max_length=100, default="Île-de-France")
+    academies = models.ManyToManyField(
+        Academy, related_name="campuses", verbose_name=_("académies")
+    )
+    description = models.TextField(_("description"), blank=True)
+    seat_address = models.TextField(_("adresse du siège"), blank=True)
+    is_prefiguration = models.BooleanField(
+        _("projet en préfiguration"),
+        default=False,
+        help_text=_("Cocher tant que le campus est un projet qui n'a pas encore obtenu le label."),
+    )
+    predecessors = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("campus prédécesseurs"),
+        help_text=_("Campus fusionnés ou remplacés par celui-ci."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: an edit based on an older version is refused, not silently applied.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = CampusQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("campus")
+        verbose_name_plural = _("campus")
+        ordering = ["short_name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="campuses_campus_unique_name",
+                violation_error_message=_("Un campus porte déjà ce nom."),
+            ),
+            models.UniqueConstraint(
+                Lower("short_name"),
+                name="campuses_campus_unique_short_name",
+                violation_error_message=_("Un campus porte déjà ce nom court."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("campuses:detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field, message in (
+            ("name", _("Un campus porte déjà ce nom.")),
+            ("short_name", _("Un campus porte déjà ce nom court.")),
+        ):
+            try:
+                _reject_case_insensitive_duplicate(self, field, message)
+            except ValidationError as error:
+                errors.update(error.message_dict)
+        if errors:
+            raise ValidationError(errors)
+
+    # The properties below read the annotations of CampusQuerySet.with_label_state.
+    @property
+    def label_status_label(self):
+        return LabelStatus(self.label_status).label
+
+    @property
+    def current_category_label(self):
+        return LabelCategory(self.current_category).label if self.current_category else ""
+
+    @property
+    def label_days_left(self):
+        if self.current_end is None:
+            return None
+        return (self.current_end - self.label_state_on).days
+
+
+class CampusFormerName(DatedMixin):
+    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="former_names")
+    name = models.CharField(_("ancien nom"), max_length=250)
+
+    class Meta:
+        verbose_name = _("ancien nom")
+        verbose_name_plural = _("anciens noms")
+        ordering = ["campus", "start"]
+        constraints = [_end_after_start("campuses_campusformername_end_after_start")]
+
+    def __str__(self):
+        return self.name
+
+
+class CampusPlace(models.Model):
+    """A place where the campus is embodied ("lieu d'incarnation", "lieu totem")."""
+
+    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="places")
+    name = models.CharField(_("nom du lieu"), max_length=250)
+    address = models.TextField(_("adresse"), blank=True)
+    is_flagship = models.BooleanField(_("lieu totem"), default=False)
+
+    class Meta:
+        verbose_name = _("lieu d'incarnation")
+        verbose_name_plural = _("lieux d'incarnation")
+        ordering = ["campus", "-is_flagship", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LabelPeriod(models.Model):
+    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="label_periods")
+    category = models.CharField(_("catégorie"), max_length=16, choices=LabelCategory.choices)
+    start = models.DateField(_("début"))
+    end = models.DateField(_("fin"))
+    decision_date = models.DateField(_("date de la décision"), null=True, blank=True)
+    decision_reference = models.CharField(_("référence de la décision"), max_length=250, blank=True)
+    probationary = models.BooleanField(_("label probatoire"), default=False)
+    note = models.TextField(
+        _("remarque"),
+        blank=True,
+        help_text=_("Par exemple une date supposée faute de source."),
+    )
+
+    class Meta:
+        verbose_name = _("période de labellisation")
+        verbose_name_plural = _("périodes de labellisation")
+        ordering = ["campus", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=F("start")),
+                name="campuses_labelperiod_end_after_start",
+                violation_error_message=_(
+                    "La date de fin doit être postérieure ou égale à la date de début."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_category_display()} {self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError(
+                {"end": _("La date de fin doit être postérieure ou égale à la date de début.")}
+            )
+        if self.start and self.end and self.campus_id:
+            clash = (
+                LabelPeriod.objects.filter(
+                    campus_id=self.campus_id, start__lte=self.end, end__gte=self.start
+                )
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if clash:
+                raise ValidationError(
+                    {
+                        "start": _("Cette période chevauche la période %(other)s du même campus.")
+                        % {"other": clash}
+                    }
+                )
+
+
+class SupportInstitutionTenure(DatedMixin):
+    """Which organisation supports (carries) the campus, over which dates."""
+
+    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="support_history")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="supported_campuses",
+        verbose_name=_("établissement support"),
+    )
+
+    class Meta:
+        verbose_name = _("établissement support")
+        verbose_name_plural = _("historique des établissements support")
+        ordering = ["campus", "start"]
+        constraints = [_end_after_start("campuses_supportinstitutiontenure_end_after_start")]
+
+    def __str__(self):
+        return str(self.organisation)
+
+    def clean(self):
+        super().clean()
+        if not self.campus_id:
+            return
+        for other in SupportInstitutionTenure.objects.filter(campus_id=self.campus_id).exclude(
+            pk=self.pk
+        ):
+            if self.overlaps(other):
+                raise ValidationError(
+                    {
+                        "start": _(
+                            "Ces dates chevauchent celles de l'établissement support %(other)s."
+                        )
+                        % {"other": other.organisation}
+                    }
+                )
+
+
+class DirectorRole(models.TextChoices):
+    DIRECTOR = "director", _("Directeur·rice opérationnel·le")
+    DEPUTY = "deputy", _("Directeur·rice adjoint·e")
+
+
+class CampusDirector(DatedMixin):
+    """A director or deputy of a campus over dates; linked to a portal account when they have one.
+
+    An active account with the director role and a row covering today sees that campus.
+    """
+
+    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="directors")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="campus_directorships",
+        verbose_name=_("compte du portail"),
+    )
+    full_name = models.CharField(_("nom"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    role = models.CharField(
+        _("fonction"), max_length=16, choices=DirectorRole.choices, default=DirectorRole.DIRECTOR
+    )
+
+    class Meta:
+        verbose_name = _("direction du campus")
+        verbose_name_plural = _("direction des campus")
+        ordering = ["campus", "role", "-start"]
+        constraints = [_end_after_start("campuses_campusdirector_end_after_start")]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.get_role_display()})"
+
+    def clean(self):
+        super().clean()
+        if not self.campus_id:
+            return
+        if self.user_id and self.user.role != "director":
+            raise ValidationError(
+                {"user": _("Ce compte n'a pas le rôle de directeur·rice opérationnel·le.")}
+            )
+        same_person = CampusDirector.objects.filter(campus_id=self.campus_id).exclude(pk=self.pk)
+        if self.user_id:
+            same_person = same_person.filter(user_id=self.user_id)
+        else:
+            same_person = same_person.filter(full_name__iexact=self.full_name)
+        for other in same_person:
+            if self.overlaps(other):
+                raise ValidationError(
+                    {"start": _("Cette personne est déjà rattachée à ce campus sur ces dates.")}
+                )
+
+
+class StakeholderType(models.TextChoices):
+    SCHOOL = "lycee", _("Lycée / EPLE")
+    UNIVERSITY = "universite", _("Université / école")
+    CFA = "cfa", _("CFA")
+    GRETA = "greta", _("GRETA")
+    LAB = "laboratoire", _("Laboratoire")
+    COMPANY = "entreprise", _("Entreprise")
+    ASSOCIATION = "association", _("Association")
+    LOCAL_AUTHORITY = "collectivite", _("Collectivité")
+    STATE = "etat", _("Service de l'État")
+    INTERNATIONAL = "international", _("Partenaire international")
+    OTHER = "autre", _("Autre")
+
+
+class Stakeholder(models.Model):
+    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="stakeholders")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="stakes",
+        verbose_name=_("organisme"),
+    )
+    type = models.CharField(_("type"), max_length=20, choices=StakeholderType.choices)
+    role = models.CharField(_("rôle dans le campus"), max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("partie prenante")
+        verbose_name_plural = _("parties prenantes")
+        ordering = ["campus", "type", "organisation__legal_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campus", "organisation"],
+                name="campuses_stakeholder_unique_organisation",
+                violation_error_message=_("Cet organisme est déjà partie prenante du campus."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_type_display()})"
+
+
+class GovernanceKind(models.TextChoices):
+    COS = "cos", _("Comité d'orientation stratégique (COS)")
+    COPIL = "copil", _("Comité de pilotage (COPIL)")
+    DIRECTOIRE = "directoire", _("Directoire")
+    BOARD = "board", _("Conseil d'administration")
+    OTHER = "autre", _("Autre instance")
+
+
+class GovernanceBody(models.Model):
+    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="governance_bodies")
+    kind = models.CharField(_("instance"), max_length=16, choices=GovernanceKind.choices)
+    name = models.CharField(_("intitulé"), max_length=250, blank=True)
+    composition = models.TextField(_("composition"), blank=True)
+    meeting_frequency = models.CharField(_("fréquence de réunion"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("instance de gouvernance")
+        verbose_name_plural = _("instances de gouvernance")
+        ordering = ["campus", "kind"]
+
+    def __str__(self):
+        return self.name or self.get_kind_display()

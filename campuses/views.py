@@ -1,0 +1,310 @@
+"""Pages of the campus registry. Views validate and delegate: reads to selectors, writes to
+services; the permission layer decides what each user sees (404) and may change (403)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from audit.selectors import entries_for_campus
+from cmq_portal.errors import ConflictError, PermissionDeniedError
+
+from . import forms, permissions, selectors, services
+from .filters import CampusFilter
+from .models import (
+    Campus,
+    CampusDirector,
+    CampusFormerName,
+    CampusPlace,
+    GovernanceBody,
+    LabelPeriod,
+    Organisation,
+    OrganisationRepresentative,
+    Stakeholder,
+    SupportInstitutionTenure,
+)
+
+PAGE_SIZE = 25
+
+
+def _visible_campus(request, pk):
+    """The campus if the user may see it; 404 otherwise (its existence is not revealed)."""
+    campus = permissions.campuses_visible_to(request.user).filter(pk=pk).first()
+    if campus is None:
+        raise Http404
+    return campus
+
+
+def _require_registry_rights(request):
+    if not permissions.can_manage_registry(request.user):
+        raise PermissionDenied
+
+
+def _save(request, form, save):
+    """Run a service write; turn domain errors into form errors. True when saved."""
+    try:
+        save()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return False
+    except ConflictError as error:
+        form.add_error(None, str(error))
+        return False
+    except PermissionDeniedError as error:
+        raise PermissionDenied(str(error)) from error
+    return True
+
+
+def campus_list(request):
+    if not permissions.can_view_registry(request.user):
+        raise PermissionDenied
+    queryset = selectors.campus_list(request.user)
+    filterset = CampusFilter(request.GET or None, queryset=queryset, request=request)
+    campuses = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+    if filterset.is_bound and not filterset.is_valid():
+        campuses = queryset.none()
+    page = Paginator(campuses, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_support_institution(page.object_list, timezone.localdate())
+    return render(
+        request,
+        "campuses/campus_list.html",
+        {
+            "filterset": filterset,
+            "page_obj": page,
+            "can_manage": permissions.can_manage_registry(request.user),
+            "can_export": permissions.can_export_registry(request.user),
+        },
+    )
+
+
+def campus_detail(request, pk):
+    try:
+        campus = selectors.campus_detail(request.user, pk)
+    except Campus.DoesNotExist as error:
+        raise Http404 from error
+    campus.support_institution = selectors.support_institution_on(campus, campus.label_state_on)
+    return render(
+        request,
+        "campuses/campus_detail.html",
+        {
+            "campus": campus,
+            "history": entries_for_campus(campus)[:50],
+            "can_manage": permissions.can_manage_campus(request.user, campus),
+            "can_view_organisations": permissions.can_view_organisations(request.user),
+        },
+    )
+
+
+def campus_create(request):
+    _require_registry_rights(request)
+    form = forms.CampusForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def save():
+            form.instance = services.save_record(
+                request.user,
+                form.instance,
+                m2m={"academies": data["academies"], "predecessors": data["predecessors"]},
+            )
+
+        if _save(request, form, save):
+            messages.success(request, _("Le campus « %s » a été créé.") % form.instance)
+            return redirect(form.instance)
+    return render(request, "campuses/campus_form.html", {"form": form, "campus": None})
+
+
+def campus_update(request, pk):
+    campus = _visible_campus(request, pk)
+    _require_registry_rights(request)
+    form = forms.CampusForm(request.POST or None, instance=campus)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def save():
+            services.save_record(
+                request.user,
+                form.instance,
+                m2m={"academies": data["academies"], "predecessors": data["predecessors"]},
+                expected_version=data.get("version"),
+            )
+
+        if _save(request, form, save):
+            messages.success(request, _("Le campus « %s » a été modifié.") % campus)
+            return redirect(campus)
+    return render(request, "campuses/campus_form.html", {"form": form, "campus": campus})
+
+
+# Records that belong to one campus, edited with the same three views.
+CHILD_KINDS = {
+    "periodes": (LabelPeriod, forms.LabelPeriodForm, _("période de labellisation")),
+    "etablissements-support": (
+        SupportInstitutionTenure,
+        forms.SupportTenureForm,
+        _("établissement support"),
+    ),
+    "direction": (CampusDirector, forms.CampusDirectorForm, _("membre de la direction")),
+    "parties-prenantes": (Stakeholder, forms.StakeholderForm, _("partie prenante")),
+    "instances": (GovernanceBody, forms.GovernanceBodyForm, _("instance de gouvernance")),
+    "anciens-noms": (CampusFormerName, forms.FormerNameForm, _("ancien nom")),
+    "lieux": (CampusPlace, forms.PlaceForm, _("lieu d'incarnation")),
+}
+
+
+def _child_kind(kind):
+    try:
+        return CHILD_KINDS[kind]
+    except KeyError as error:
+        raise Http404 from error
+
+
+def campus_child_form(request, pk, kind, child_pk=None):
+    campus = _visible_campus(request, pk)
+    model, form_class, label = _child_kind(kind)
+    _require_registry_rights(request)
+    if child_pk is None:
+        instance = model(campus=campus)
+    else:
+        instance = get_object_or_404(model, pk=child_pk, campus=campus)
+    form = form_class(request.POST or None, instance=instance)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(request, form, lambda: services.save_record(request.user, form.instance))
+    )
+    if saved:
+        messages.success(request, _("Enregistré : %(label)s.") % {"label": label})
+        return redirect(reverse("campuses:detail", args=[campus.pk]) + f"#{kind}")
+    return render(
+        request,
+        "campuses/child_form.html",
+        {"form": form, "campus": campus, "label": label, "kind": kind, "instance": instance},
+    )
+
+
+@require_POST
+def campus_child_delete(request, pk, kind, child_pk):
+    campus = _visible_campus(request, pk)
+    model, _form_class, label = _child_kind(kind)
+    _require_registry_rights(request)
+    instance = get_object_or_404(model, pk=child_pk, campus=campus)
+    services.delete_record(request.user, instance)
+    messages.success(
+        request, _("Supprimé : %(label)s « %(obj)s ».") % {"label": label, "obj": instance}
+    )
+    return redirect(reverse("campuses:detail", args=[campus.pk]) + f"#{kind}")
+
+
+def export_registry(request, fmt):
+    """Queue an export of the filtered registry; the job page shows its progress."""
+    if not permissions.can_export_registry(request.user):
+        raise PermissionDenied
+    if fmt not in ("csv", "xlsx", "ods"):
+        raise Http404
+    from jobs.services import start_job
+
+    job = start_job(
+        request.user,
+        "campus_registry_export",
+        {"format": fmt, "filters": request.GET.dict()},
+    )
+    return redirect("jobs:detail", pk=job.pk)
+
+
+def _organisations_visible(request):
+    if not permissions.can_view_organisations(request.user):
+        raise PermissionDenied
+
+
+def organisation_list(request):
+    _organisations_visible(request)
+    query = request.GET.get("q", "").strip()
+    organisations = selectors.organisation_list()
+    if query:
+        organisations = organisations.filter(legal_name__icontains=query) | organisations.filter(
+            siret__icontains=query
+        )
+    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "campuses/organisation_list.html",
+        {
+            "page_obj": page,
+            "query": query,
+            "can_manage": permissions.can_manage_registry(request.user),
+        },
+    )
+
+
+def organisation_detail(request, pk):
+    _organisations_visible(request)
+    organisation = get_object_or_404(selectors.organisation_list(), pk=pk)
+    tenures = (
+        SupportInstitutionTenure.objects.filter(organisation=organisation)
+        .filter(campus__in=permissions.visible_campus_ids(request.user))
+        .select_related("campus")
+    )
+    return render(
+        request,
+        "campuses/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "tenures": tenures,
+            "representatives": organisation.representatives.all(),
+            "can_manage": permissions.can_manage_registry(request.user),
+        },
+    )
+
+
+def organisation_form(request, pk=None):
+    _require_registry_rights(request)
+    organisation = get_object_or_404(Organisation, pk=pk) if pk else None
+    form = forms.OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.save_record(
+                request.user, form.instance, expected_version=form.cleaned_data.get("version")
+            )
+
+        if _save(request, form, save):
+            messages.success(request, _("L'organisme « %s » a été enregistré.") % form.instance)
+            return redirect("campuses:organisation_detail", pk=form.instance.pk)
+    return render(
+        request,
+        "campuses/organisation_form.html",
+        {"form": form, "organisation": organisation},
+    )
+
+
+def representative_form(request, pk, rep_pk=None):
+    _require_registry_rights(request)
+    organisation = get_object_or_404(Organisation, pk=pk)
+    instance = (
+        get_object_or_404(OrganisationRepresentative, pk=rep_pk, organisation=organisation)
+        if rep_pk
+        else OrganisationRepresentative(organisation=organisation)
+    )
+    form = forms.RepresentativeForm(request.POST or None, instance=instance)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(request, form, lambda: services.save_record(request.user, form.instance))
+    )
+    if saved:
+        messages.success(request, _("Représentant·e enregistré·e."))
+        return redirect("campuses:organisation_detail", pk=organisation.pk)
+    return render(
+        request,
+        "campuses/representative_form.html",
+        {"form": form, "organisation": organisation},
+    )

@@ -1,0 +1,41 @@
+"""The home page: one per role."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from campuses import selectors as campus_selectors
+
+
+def home(request):
+    user = request.user
+    today = timezone.localdate()
+    context = {"today": today}
+    if user.is_regional_staff:
+        campuses = campus_selectors.with_support_institution(
+            campus_selectors.campus_list(user, today), today
+        )
+        context.update(
+            campuses=campuses,
+            attention=campus_selectors.campuses_needing_attention(user, today),
+            is_admin=user.is_superuser or user.role == "admin",
+        )
+        template = "home/regional.html"
+    elif user.is_director:
+        campuses = campus_selectors.with_support_institution(
+            campus_selectors.campus_list(user, today), today
+        )
+        context["campuses"] = campuses
+        template = "home/director.html"
+    elif user.is_rectorate:
+        campuses = campus_selectors.with_support_institution(
+            campus_selectors.campus_list(user, today), today
+        )
+        context.update(campuses=campuses, academies=list(user.academies.all()))
+        template = "home/rectorate.html"
+    elif user.is_expert:
+        # Label applications arrive with the labelling issue; until then the list is empty.
+        context["applications"] = []
+        template = "home/expert.html"
+    else:
+        template = "home/none.html"
+    return render(request, template, context)

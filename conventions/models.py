@@ -1,0 +1,1 @@
+"""Models of the conventions domain: built by its own issue."""

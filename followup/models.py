@@ -1,0 +1,1 @@
+"""Models of the followup domain: built by its own issue."""

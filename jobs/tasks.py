@@ -1,0 +1,18 @@
+"""Celery tasks of background jobs: thin wrappers taking primary keys."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def run_job(job_id):
+    """Run one job (idempotent: a running or done job is left alone)."""
+    job = services.run_job(job_id)
+    return job.status if job else None
+
+
+@shared_task
+def ping():
+    """Answers "pong": lets a test check that a worker consumes the queue."""
+    return "pong"

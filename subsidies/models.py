@@ -1,0 +1,1 @@
+"""Models of the subsidies domain: built by its own issue."""

@@ -1,0 +1,85 @@
+"""Shared fixtures.
+
+The demo data (nine campuses of CP 2023-263 and the demo accounts) is loaded once per test
+session into the test database; each test runs in a transaction rolled back at its end.
+
+Under CI=true a skipped test fails the run (see pytest_terminal_summary / sessionfinish).
+"""
+
+import os
+
+import pytest
+from django.test import Client
+
+from campuses.demo import DEMO_PASSWORD, load_demo
+
+DEMO_USERNAMES = [
+    "admin",
+    "region",
+    "rectorat-paris",
+    "rectorat-creteil",
+    "rectorat-versailles",
+    "expert",
+    "dir-ia",
+    "dir-icm",
+    "dir-sante",
+    "dir-securite",
+    "dir-tnec",
+    "dir-energie",
+    "dir-if",
+    "dir-mode",
+    "dir-versailles",
+]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_demo()
+
+
+@pytest.fixture
+def demo_password():
+    return DEMO_PASSWORD
+
+
+@pytest.fixture
+def user_of(db):
+    """user_of("dir-ia") -> the demo account."""
+    from accounts.models import User
+
+    return lambda username: User.objects.get(username=username)
+
+
+@pytest.fixture
+def client_of(user_of):
+    """client_of("region") -> a Django test client logged in as that demo account."""
+
+    def make(username):
+        client = Client()
+        client.force_login(user_of(username))
+        return client
+
+    return make
+
+
+@pytest.fixture
+def campus_of(db):
+    """campus_of("ia") -> the demo campus directed by dir-ia."""
+    from campuses.demo import DIRECTOR_ACCOUNTS
+    from campuses.models import Campus
+
+    return lambda key: Campus.objects.get(directors__user__username=DIRECTOR_ACCOUNTS[key])
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With CI=true, nothing may be skipped: a skip means a service or Chromium was missing."""
+    if os.environ.get("CI", "").lower() != "true":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        reporter.write_line(
+            f"CI=true: {len(skipped)} test(s) skipped; every test must run under CI.", red=True
+        )
+        session.exitstatus = 1
