@@ -4,6 +4,8 @@ Every change is audited. An invited person receives a link to choose their passw
 password-reset token, valid PASSWORD_RESET_TIMEOUT).
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
@@ -48,7 +50,9 @@ def _attach_campuses(actor, user, campuses, director_role, start):
     wanted = {c.pk: c for c in campuses} if user.role == Role.DIRECTOR else {}
     for campus_id, directorship in current.items():
         if campus_id not in wanted:
-            directorship.end = max(start, directorship.start) if directorship.start else start
+            # The attachment ends the day before the change takes effect.
+            last_day = start - timedelta(days=1)
+            directorship.end = max(last_day, directorship.start) if directorship.start else last_day
             directorship.full_clean()
             directorship.save()
     for campus_id, campus in wanted.items():

@@ -30,6 +30,8 @@ def snapshot(instance):
     for field in instance._meta.concrete_fields:
         if field.name in ("id", "version", "password", "last_login"):
             continue
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            continue  # timestamps change on every save; the entry has its own date
         value = getattr(instance, field.name)
         values[field.name] = _plain(value)
     if instance.pk:

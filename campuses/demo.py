@@ -24,6 +24,7 @@ from .models import (
     Stakeholder,
     SupportInstitutionTenure,
 )
+from .reference_data import load_reference_data
 
 DEMO_PASSWORD = "cmq-demo-2023"
 
@@ -216,6 +217,7 @@ def _accounts(campuses):
 
 @transaction.atomic
 def load_demo():
+    load_reference_data(SectorFamily, Academy)
     organisations = _organisations()
     campuses = _campuses(organisations)
     _accounts(campuses)

@@ -77,9 +77,10 @@ def campus_row(campus, day):
         campus.name,
         campus.short_name,
         campus.sector_family.label,
-        ", ".join(academy.name for academy in campus.academies.all()),
-        campus.current_category_label,
-        campus.label_status_label,
+        ", ".join(academy.name for academy in campus.academies.all()) or None,
+        # Choice labels are lazy translations: the writers need plain strings.
+        str(campus.current_category_label) or None,
+        str(campus.label_status_label),
         campus.current_end,
         campus.label_days_left,
         support.legal_name if support else None,

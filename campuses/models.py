@@ -182,7 +182,7 @@ class OrganisationRepresentative(DatedMixin):
     class Meta:
         verbose_name = _("représentant·e")
         verbose_name_plural = _("représentant·es")
-        ordering = ["organisation", "-start", "name"]
+        ordering = ["organisation", F("start").desc(nulls_last=True), "name"]
         constraints = [_end_after_start("campuses_organisationrepresentative_end_after_start")]
 
     def __str__(self):
@@ -323,7 +323,7 @@ class CampusFormerName(DatedMixin):
     class Meta:
         verbose_name = _("ancien nom")
         verbose_name_plural = _("anciens noms")
-        ordering = ["campus", "start"]
+        ordering = ["campus", F("start").asc(nulls_first=True)]
         constraints = [_end_after_start("campuses_campusformername_end_after_start")]
 
     def __str__(self):
@@ -364,7 +364,7 @@ class LabelPeriod(models.Model):
     class Meta:
         verbose_name = _("période de labellisation")
         verbose_name_plural = _("périodes de labellisation")
-        ordering = ["campus", "start"]
+        ordering = ["campus", F("start").asc(nulls_first=True)]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gte=F("start")),
@@ -415,7 +415,7 @@ class SupportInstitutionTenure(DatedMixin):
     class Meta:
         verbose_name = _("établissement support")
         verbose_name_plural = _("historique des établissements support")
-        ordering = ["campus", "start"]
+        ordering = ["campus", F("start").asc(nulls_first=True)]
         constraints = [_end_after_start("campuses_supportinstitutiontenure_end_after_start")]
 
     def __str__(self):
@@ -468,7 +468,7 @@ class CampusDirector(DatedMixin):
     class Meta:
         verbose_name = _("direction du campus")
         verbose_name_plural = _("direction des campus")
-        ordering = ["campus", "role", "-start"]
+        ordering = ["campus", "role", F("start").desc(nulls_last=True)]
         constraints = [_end_after_start("campuses_campusdirector_end_after_start")]
 
     def __str__(self):

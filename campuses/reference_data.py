@@ -17,3 +17,13 @@ SECTOR_FAMILIES = [
 ]
 
 ACADEMIES = [("paris", "Paris"), ("creteil", "Créteil"), ("versailles", "Versailles")]
+
+
+def load_reference_data(sector_family_model, academy_model):
+    """Create or update the reference rows (takes the models: migrations pass historical ones)."""
+    for position, (code, label) in enumerate(SECTOR_FAMILIES, start=1):
+        sector_family_model.objects.update_or_create(
+            code=code, defaults={"label": label, "position": position}
+        )
+    for code, name in ACADEMIES:
+        academy_model.objects.update_or_create(code=code, defaults={"name": name})

@@ -1,6 +1,6 @@
 """Reads of the campus registry, scoped by the permission layer."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +17,7 @@ def _current_people_prefetches(today):
         Prefetch(
             "support_history",
             queryset=SupportInstitutionTenure.objects.select_related("organisation").order_by(
-                "-start"
+                F("start").desc(nulls_last=True)
             ),
             to_attr="support_rows",
         ),
@@ -74,14 +74,16 @@ def campus_detail(user, pk, on=None):
             "governance_bodies",
             Prefetch(
                 "directors",
-                queryset=CampusDirector.objects.select_related("user").order_by("-start"),
+                queryset=CampusDirector.objects.select_related("user").order_by(
+                    F("start").desc(nulls_last=True)
+                ),
                 to_attr="all_directors",
             ),
             Prefetch(
                 "support_history",
                 queryset=SupportInstitutionTenure.objects.select_related("organisation")
                 .prefetch_related("organisation__representatives")
-                .order_by("start"),
+                .order_by(F("start").asc(nulls_first=True)),
                 to_attr="support_timeline",
             ),
         )

@@ -38,6 +38,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_demo()
 
 
+@pytest.fixture(autouse=True)
+def eager_celery(request):
+    """Tasks run in-process in tests, except in those marked `real_worker`."""
+    from cmq_portal.celery import app
+
+    if request.node.get_closest_marker("real_worker"):
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def demo_password():
     return DEMO_PASSWORD

@@ -2,16 +2,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from campuses.reference_data import ACADEMIES, SECTOR_FAMILIES
+    from campuses.reference_data import load_reference_data
 
-    SectorFamily = apps.get_model("campuses", "SectorFamily")
-    Academy = apps.get_model("campuses", "Academy")
-    for position, (code, label) in enumerate(SECTOR_FAMILIES, start=1):
-        SectorFamily.objects.update_or_create(
-            code=code, defaults={"label": label, "position": position}
-        )
-    for code, name in ACADEMIES:
-        Academy.objects.update_or_create(code=code, defaults={"name": name})
+    load_reference_data(apps.get_model("campuses", "SectorFamily"), apps.get_model("campuses", "Academy"))
 
 
 class Migration(migrations.Migration):

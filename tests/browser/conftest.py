@@ -1,0 +1,321 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against a real `runserver`.
+
+The portal under test runs in a subprocess with its own database (never the test database of
+pytest-django, whose flushes would erase the demo data): `<name>_browser` on the same
+PostgreSQL server when DATABASE_URL is set, else an SQLite file in a temporary directory. The
+demo data is loaded into it once per test session. Celery runs eager in that server (no
+REDIS_URL), so background jobs are done when the request that queues them returns.
+
+Every test gets a fresh browser context (locale fr-FR); a full-page screenshot of its page is
+saved to var/screenshots/<test name>.png at its end, and at the moment of failure when it fails
+(CI keeps them as artefacts).
+
+Playwright's sync API keeps an asyncio loop running while it is started, which makes Django's
+ORM refuse to run in the same thread (SynchronousOnlyOperation). The browser is session-scoped,
+so the browser tests are moved to the end of the run: the database tests never run beside it.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from django.conf import settings
+
+from tests.services import CHROMIUM, needs_chromium
+
+BROWSER_DIR = Path(__file__).resolve().parent
+BASE_DIR = Path(settings.BASE_DIR)
+SCREENSHOT_DIR = BASE_DIR / "var" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+]
+SERVER_START_TIMEOUT = 60  # seconds until GET /comptes/connexion/ must answer
+COMMAND_TIMEOUT = 300  # seconds for migrate / load_demo
+DEFAULT_TIMEOUT_MS = 10_000  # Playwright actions and navigations
+
+# item.stash key: {"setup": report, "call": report, "teardown": report}
+REPORTS = pytest.StashKey[dict]()
+# item.stash key: path of the screenshot already taken at the moment of failure
+FAILURE_SHOT = pytest.StashKey[Path]()
+
+
+# ---------------------------------------------------------------- collection
+
+
+def _in_this_folder(item):
+    return BROWSER_DIR in Path(str(item.path)).resolve().parents
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests of this folder and run them last (see the module docstring)."""
+    browser_items = []
+    other_items = []
+    for item in items:
+        if _in_this_folder(item):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(needs_chromium)
+            browser_items.append(item)
+        else:
+            other_items.append(item)
+    items[:] = other_items + browser_items
+
+
+# ---------------------------------------------------------------- the portal server
+
+
+def _free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _is_postgres():
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def _original_database_url():
+    """The DATABASE_URL the run was started with (settings' NAME may be test_… by now)."""
+    return os.environ.get("DATABASE_URL") or settings.DATABASE_URL
+
+
+def _pg_admin_connection(url):
+    import psycopg
+
+    parts = urlsplit(url)
+    return psycopg.connect(
+        host=parts.hostname or None,
+        port=parts.port or None,
+        user=parts.username or None,
+        password=parts.password or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+def _recreate_pg_database(url, name):
+    from psycopg import sql
+
+    with _pg_admin_connection(url) as connection:
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def _drop_pg_database(url, name):
+    from psycopg import sql
+
+    with _pg_admin_connection(url) as connection:
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+def _browser_database(workdir):
+    """(DATABASE_URL of the server's own database, cleanup callable)."""
+    if _is_postgres():
+        original = _original_database_url()
+        parts = urlsplit(original)
+        name = parts.path.lstrip("/") + "_browser"
+        _recreate_pg_database(original, name)
+        url = urlunsplit(parts._replace(path="/" + name))
+        return url, lambda: _drop_pg_database(original, name)
+    path = workdir / "portal.sqlite3"
+    return f"sqlite:///{path}", lambda: None
+
+
+def _server_env(database_url, workdir, port):
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url,
+        DEBUG="true",
+        # Empty rather than absent, so that a .env file cannot bring a broker back:
+        # Celery runs eager in the server.
+        REDIS_URL="",
+        MEDIA_ROOT=str(workdir / "media"),
+        SITE_URL=f"http://127.0.0.1:{port}",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def _manage(env, *args):
+    try:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=COMMAND_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        pytest.fail(f"manage.py {' '.join(args)} still running after {COMMAND_TIMEOUT} s: {error}")
+    if result.returncode != 0:
+        pytest.fail(
+            f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
+
+
+def _wait_until_up(url, process, log_path):
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.2)
+    log = log_path.read_text(errors="replace") if log_path.exists() else ""
+    state = "exited" if process.poll() is not None else "did not answer"
+    pytest.fail(f"The portal server {state} ({url}). Its log:\n{log}")
+
+
+def _stop(process):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def portal_url(tmp_path_factory):
+    """Base URL of a portal server with the demo data, for the whole session."""
+    workdir = tmp_path_factory.mktemp("portal-server")
+    database_url, drop_database = _browser_database(workdir)
+    port = _free_port()
+    env = _server_env(database_url, workdir, port)
+    base_url = f"http://127.0.0.1:{port}"
+    process = None
+    log_path = workdir / "runserver.log"
+    try:
+        _manage(env, "migrate", "--noinput")
+        _manage(env, "load_demo")
+        with log_path.open("w") as log:
+            process = subprocess.Popen(
+                [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+                cwd=BASE_DIR,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        _wait_until_up(f"{base_url}/comptes/connexion/", process, log_path)
+        yield base_url
+    finally:
+        if process is not None:
+            _stop(process)
+        drop_database()
+
+
+# ---------------------------------------------------------------- browser and pages
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def new_context(browser, portal_url):
+    """new_context() -> a fresh browser context (French, base URL of the portal).
+
+    Contexts made here are closed at the end of the test.
+    """
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=DEFAULT_TIMEOUT_MS)
+    contexts = []
+
+    def make():
+        context = browser.new_context(
+            base_url=portal_url,
+            locale="fr-FR",
+            timezone_id="Europe/Paris",
+            viewport={"width": 1280, "height": 900},
+            accept_downloads=True,
+        )
+        context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def _screenshot_path(item):
+    name = re.sub(r"[^\w.-]+", "_", item.name).strip("_")
+    return SCREENSHOT_DIR / f"{name}.png"
+
+
+def _save_screenshot(page, path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.fixture
+def page(new_context, request):
+    """A page in its own fresh context; screenshotted at the end of the test."""
+    page = new_context().new_page()
+    page.js_errors = []
+    page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+    yield page
+    if FAILURE_SHOT in request.node.stash:
+        return  # the page as it was when the test failed is already saved
+    if page.is_closed():
+        return
+    try:
+        _save_screenshot(page, _screenshot_path(request.node))
+    except Exception as error:  # a screenshot must never hide the test's own result
+        print(f"Screenshot of {request.node.nodeid} failed: {error}")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item; screenshot the page at the moment of failure."""
+    report = yield
+    item.stash.setdefault(REPORTS, {})[report.when] = report
+    if report.failed and report.when == "call" and _in_this_folder(item):
+        page = item.funcargs.get("page")
+        if page is not None and not page.is_closed():
+            try:
+                path = _save_screenshot(page, _screenshot_path(item))
+            except Exception as error:
+                report.sections.append(("screenshot", f"failed: {error}"))
+            else:
+                item.stash[FAILURE_SHOT] = path
+                details = f"{path}\nURL: {page.url}"
+                if page.js_errors:
+                    details += "\nJavaScript errors:\n" + "\n".join(page.js_errors)
+                report.sections.append(("screenshot", details))
+    return report

@@ -1,0 +1,636 @@
+"""Who gets what on every page of the portal: one row per URL, one test per URL × demo role.
+
+Each row states the exact status every demo account (and an anonymous visitor) receives. Pages
+are requested with GET; actions (delete, deactivate, …) with POST, and when a role is allowed
+the change is checked, when it is refused the data is checked to be untouched.
+
+The campus pages are requested on the Versailles campus (academies Paris and Versailles, not
+Créteil): regional staff manage it; rectorat-paris, rectorat-versailles and dir-versailles see
+it read-only (403 on its edit pages); rectorat-creteil, the expert and the eight other directors
+must not learn it exists (404).
+
+`test_every_url_name_is_in_the_matrix` walks the URL resolver: a new view cannot be added
+without a row here.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.core import mail
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+
+from accounts.models import User
+from campuses.demo import DIRECTOR_ACCOUNTS
+from campuses.models import (
+    Campus,
+    CampusDirector,
+    CampusFormerName,
+    CampusPlace,
+    GovernanceBody,
+    LabelPeriod,
+    Organisation,
+    Stakeholder,
+    SupportInstitutionTenure,
+)
+from cmq_portal.api import router
+from jobs.models import Job, JobStatus
+from tests.conftest import DEMO_USERNAMES
+
+pytestmark = pytest.mark.django_db
+
+ANONYMOUS = "anonymous"
+ROLES = [*DEMO_USERNAMES, ANONYMOUS]
+REGIONAL = ("admin", "region")
+RECTORATES = ("rectorat-paris", "rectorat-creteil", "rectorat-versailles")
+DIRECTORS = tuple(name for name in DEMO_USERNAMES if name.startswith("dir-"))
+# Besides regional staff, who sees the Versailles campus (academies Paris + Versailles).
+SEES_VERSAILLES = ("rectorat-paris", "rectorat-versailles", "dir-versailles")
+
+# Records of a campus, edited through /campus/<pk>/<kind>/…
+CHILD_MODELS = {
+    "periodes": LabelPeriod,
+    "etablissements-support": SupportInstitutionTenure,
+    "direction": CampusDirector,
+    "parties-prenantes": Stakeholder,
+    "instances": GovernanceBody,
+    "anciens-noms": CampusFormerName,
+    "lieux": CampusPlace,
+}
+
+
+def codes(default, groups=None, anonymous=302):
+    """{role: status}: `default` for every demo account, then `groups` ({roles: status})."""
+    result = dict.fromkeys(DEMO_USERNAMES, default)
+    for roles, status in (groups or {}).items():
+        for role in roles:
+            result[role] = status
+    result[ANONYMOUS] = anonymous
+    return result
+
+
+def campus_view_codes():
+    return codes(404, {REGIONAL: 200, SEES_VERSAILLES: 200})
+
+
+def campus_manage_codes(granted=200):
+    return codes(404, {REGIONAL: granted, SEES_VERSAILLES: 403})
+
+
+class Targets:
+    """The objects the pages are requested on, built only when a row needs them."""
+
+    def __init__(self, campus, media_root, settings):
+        self.campus = campus
+        self._media_root = media_root
+        self._settings = settings
+
+    @cached_property
+    def children(self):
+        """kind -> one row of that kind on the campus (created when the demo has none)."""
+        campus = self.campus
+        return {
+            "periodes": campus.label_periods.first()
+            or LabelPeriod.objects.create(
+                campus=campus, category="cmq", start=date(2010, 1, 1), end=date(2010, 12, 31)
+            ),
+            "etablissements-support": campus.support_history.first()
+            or SupportInstitutionTenure.objects.create(
+                campus=campus,
+                organisation=Organisation.objects.first(),
+                start=date(2010, 1, 1),
+                end=date(2010, 12, 31),
+            ),
+            "direction": campus.directors.first(),
+            "parties-prenantes": campus.stakeholders.first(),
+            "instances": campus.governance_bodies.first()
+            or GovernanceBody.objects.create(campus=campus, kind="copil"),
+            "anciens-noms": campus.former_names.first()
+            or CampusFormerName.objects.create(campus=campus, name="Ancien nom de test"),
+            "lieux": campus.places.first()
+            or CampusPlace.objects.create(campus=campus, name="Lieu de test"),
+        }
+
+    def child_pk(self, kind):
+        return self.children[kind].pk
+
+    @cached_property
+    def organisation(self):
+        return Organisation.objects.filter(representatives__isnull=False).distinct().first()
+
+    @cached_property
+    def representative(self):
+        return self.organisation.representatives.first()
+
+    @cached_property
+    def account(self):
+        """The account the accounts pages act upon: nobody's own, so deactivating it never
+        logs the requester out."""
+        return User.objects.create_user(
+            username="cible", email="cible@example.org", role="expert", first_name="Cible"
+        )
+
+    @cached_property
+    def job(self):
+        """A finished export owned by `region`: nobody else may see it, not even `admin`."""
+        self._settings.MEDIA_ROOT = str(self._media_root)
+        job = Job.objects.create(
+            owner=User.objects.get(username="region"),
+            kind="campus_registry_export",
+            params={"format": "csv"},
+            status=JobStatus.DONE,
+            progress=1,
+            total=1,
+        )
+        job.file.save(f"{job.pk}/registre.csv", ContentFile(b"nom\nCampus\n"), save=True)
+        return job
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str  # URL name, for the coverage test
+    label: str  # test id
+    path: object  # Targets -> path
+    expected: dict
+    method: str = "get"
+    before: object = None  # Targets -> None, run before the request
+    check: object = None  # (Targets, response, client, granted) -> None, for actions
+    anonymous_login: str = "accounts:login"  # where an anonymous visitor is sent
+
+
+# -------------------------------------------------------------------- action checks
+
+
+def _check_child_deleted(kind):
+    def check(t, response, client, granted):
+        child = t.children[kind]
+        still_there = type(child).objects.filter(pk=child.pk).exists()
+        if granted:
+            assert response.url == reverse("campuses:detail", args=[t.campus.pk]) + f"#{kind}"
+            assert not still_there
+        else:
+            assert still_there
+
+    return check
+
+
+def _check_export(t, response, client, granted):
+    jobs = Job.objects.filter(kind="campus_registry_export", params__format="csv")
+    if granted:
+        job = jobs.latest("created_at")
+        assert response.url == reverse("jobs:detail", args=[job.pk])
+        assert job.owner == response.wsgi_request.user
+        # The job page answers its owner.
+        assert client.get(response.url).status_code == 200
+    else:
+        assert not jobs.exists()
+
+
+def _deactivate(t):
+    User.objects.filter(pk=t.account.pk).update(is_active=False)
+
+
+def _check_deactivated(t, response, client, granted):
+    account = User.objects.get(pk=t.account.pk)
+    if granted:
+        assert response.url == reverse("accounts:user_detail", args=[account.pk])
+        assert not account.is_active
+        # Leave things as they were: reactivate.
+        url = reverse("accounts:user_reactivate", args=[account.pk])
+        assert client.post(url).status_code == 302
+        account.refresh_from_db()
+    assert account.is_active
+
+
+def _check_reactivated(t, response, client, granted):
+    account = User.objects.get(pk=t.account.pk)
+    if granted:
+        assert response.url == reverse("accounts:user_detail", args=[account.pk])
+    assert account.is_active is granted
+
+
+def _check_invitation_resent(t, response, client, granted):
+    if granted:
+        assert response.url == reverse("accounts:user_detail", args=[t.account.pk])
+        assert [message.to for message in mail.outbox] == [[t.account.email]]
+    else:
+        assert mail.outbox == []
+
+
+def _check_logged_out(t, response, client, granted):
+    assert "_auth_user_id" not in client.session
+
+
+def _check_admin_login(t, response, client, granted):
+    if not granted and response.wsgi_request.user.is_authenticated:
+        assert urlsplit(response.url).path == reverse("admin:login")
+
+
+def _check_sent_home(t, response, client, granted):
+    if response.wsgi_request.user.is_authenticated:
+        assert response.url == reverse("home")
+
+
+# ---------------------------------------------------------------------------- rows
+
+
+def campus_page_rows():
+    """Every page about one campus: (url name, label, path(Targets, campus), method, kind)."""
+    pages = [
+        ("campuses:detail", "campus-detail", "get", None),
+        ("campuses:update", "campus-update", "get", None),
+    ]
+    for kind in CHILD_MODELS:
+        pages += [
+            ("campuses:child_create", f"{kind}-create", "get", kind),
+            ("campuses:child_update", f"{kind}-update", "get", kind),
+            ("campuses:child_delete", f"{kind}-delete", "post", kind),
+        ]
+    return pages
+
+
+def campus_page_path(t, name, kind):
+    args = [t.campus.pk]
+    if kind is not None:
+        args.append(kind)
+    if name in ("campuses:child_update", "campuses:child_delete"):
+        args.append(t.child_pk(kind))
+    return reverse(name, args=args)
+
+
+def _campus_rows():
+    rows = []
+    for name, label, method, kind in campus_page_rows():
+        if name == "campuses:detail":
+            expected = campus_view_codes()
+        elif method == "post":
+            expected = campus_manage_codes(granted=302)
+        else:
+            expected = campus_manage_codes()
+        rows.append(
+            Row(
+                name,
+                label,
+                lambda t, name=name, kind=kind: campus_page_path(t, name, kind),
+                expected,
+                method=method,
+                check=_check_child_deleted(kind) if method == "post" else None,
+            )
+        )
+    return rows
+
+
+EVERYONE = codes(200)
+REGISTRY_READERS = codes(403, {REGIONAL: 200, RECTORATES: 200, DIRECTORS: 200})
+ORGANISATION_READERS = codes(403, {REGIONAL: 200, RECTORATES: 200})
+REGIONAL_ONLY = codes(403, {REGIONAL: 200})
+REGIONAL_ACTION = codes(403, {REGIONAL: 302})
+
+ROWS = [
+    Row("home", "home", lambda t: reverse("home"), EVERYONE),
+    Row(
+        "accounts:login",
+        "login",
+        lambda t: reverse("accounts:login"),
+        codes(302, anonymous=200),
+        check=_check_sent_home,
+    ),
+    Row(
+        "accounts:logout",
+        "logout",
+        lambda t: reverse("accounts:logout"),
+        codes(302),
+        method="post",
+        check=_check_logged_out,
+    ),
+    Row("campuses:list", "campus-list", lambda t: reverse("campuses:list"), REGISTRY_READERS),
+    Row("campuses:create", "campus-create", lambda t: reverse("campuses:create"), REGIONAL_ONLY),
+    Row(
+        "campuses:export",
+        "campus-export",
+        lambda t: reverse("campuses:export", args=["csv"]),
+        codes(403, {REGIONAL: 302, RECTORATES: 302}),
+        check=_check_export,
+    ),
+    *_campus_rows(),
+    Row(
+        "campuses:organisation_list",
+        "organisation-list",
+        lambda t: reverse("campuses:organisation_list"),
+        ORGANISATION_READERS,
+    ),
+    Row(
+        "campuses:organisation_detail",
+        "organisation-detail",
+        lambda t: reverse("campuses:organisation_detail", args=[t.organisation.pk]),
+        ORGANISATION_READERS,
+    ),
+    Row(
+        "campuses:organisation_create",
+        "organisation-create",
+        lambda t: reverse("campuses:organisation_create"),
+        REGIONAL_ONLY,
+    ),
+    Row(
+        "campuses:organisation_update",
+        "organisation-update",
+        lambda t: reverse("campuses:organisation_update", args=[t.organisation.pk]),
+        REGIONAL_ONLY,
+    ),
+    Row(
+        "campuses:representative_create",
+        "representative-create",
+        lambda t: reverse("campuses:representative_create", args=[t.organisation.pk]),
+        REGIONAL_ONLY,
+    ),
+    Row(
+        "campuses:representative_update",
+        "representative-update",
+        lambda t: reverse(
+            "campuses:representative_update", args=[t.organisation.pk, t.representative.pk]
+        ),
+        REGIONAL_ONLY,
+    ),
+    Row("accounts:user_list", "user-list", lambda t: reverse("accounts:user_list"), REGIONAL_ONLY),
+    Row(
+        "accounts:user_invite",
+        "user-invite",
+        lambda t: reverse("accounts:user_invite"),
+        REGIONAL_ONLY,
+    ),
+    Row(
+        "accounts:user_detail",
+        "user-detail",
+        lambda t: reverse("accounts:user_detail", args=[t.account.pk]),
+        REGIONAL_ONLY,
+    ),
+    Row(
+        "accounts:user_update",
+        "user-update",
+        lambda t: reverse("accounts:user_update", args=[t.account.pk]),
+        REGIONAL_ONLY,
+    ),
+    Row(
+        "accounts:user_deactivate",
+        "user-deactivate",
+        lambda t: reverse("accounts:user_deactivate", args=[t.account.pk]),
+        REGIONAL_ACTION,
+        method="post",
+        check=_check_deactivated,
+    ),
+    Row(
+        "accounts:user_reactivate",
+        "user-reactivate",
+        lambda t: reverse("accounts:user_reactivate", args=[t.account.pk]),
+        REGIONAL_ACTION,
+        method="post",
+        before=_deactivate,
+        check=_check_reactivated,
+    ),
+    Row(
+        "accounts:user_resend_invitation",
+        "user-resend-invitation",
+        lambda t: reverse("accounts:user_resend_invitation", args=[t.account.pk]),
+        REGIONAL_ACTION,
+        method="post",
+        check=_check_invitation_resent,
+    ),
+    Row("audit:list", "journal", lambda t: reverse("audit:list"), REGIONAL_ONLY),
+    Row("jobs:list", "job-list", lambda t: reverse("jobs:list"), EVERYONE),
+    Row(
+        "jobs:detail",
+        "job-detail",
+        lambda t: reverse("jobs:detail", args=[t.job.pk]),
+        codes(404, {("region",): 200}),
+    ),
+    Row(
+        "jobs:status",
+        "job-status",
+        lambda t: reverse("jobs:status", args=[t.job.pk]),
+        codes(404, {("region",): 200}),
+    ),
+    Row(
+        "jobs:download",
+        "job-download",
+        lambda t: reverse("jobs:download", args=[t.job.pk]),
+        codes(404, {("region",): 200}),
+    ),
+    Row(
+        "admin:index",
+        "admin-index",
+        lambda t: reverse("admin:index"),
+        codes(302, {("admin",): 200}),
+        check=_check_admin_login,
+        anonymous_login="admin:login",
+    ),
+]
+
+
+# --------------------------------------------------------------------------- tests
+
+
+@pytest.fixture
+def targets_of(settings, tmp_path):
+    """targets_of(campus) -> the Targets of the matrix on that campus."""
+    return lambda campus: Targets(campus, tmp_path, settings)
+
+
+@pytest.fixture
+def versailles_targets(targets_of, campus_of):
+    return targets_of(campus_of("versailles"))
+
+
+def client_for(role, user_of):
+    client = Client()
+    if role != ANONYMOUS:
+        client.force_login(user_of(role))
+    return client
+
+
+def assert_sent_to_login(response, path, login_name="accounts:login"):
+    assert response.status_code == 302
+    location = urlsplit(response.url)
+    assert location.path == reverse(login_name)
+    assert parse_qs(location.query)["next"] == [path]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: row.label)
+def test_permission_matrix(row, role, versailles_targets, user_of):
+    targets = versailles_targets
+    if row.before:
+        row.before(targets)
+    path = row.path(targets)
+    client = client_for(role, user_of)
+
+    response = getattr(client, row.method)(path)
+
+    expected = row.expected[role]
+    assert response.status_code == expected, f"{role} {row.method.upper()} {path}"
+    if role == ANONYMOUS and expected == 302:
+        assert_sent_to_login(response, path, row.anonymous_login)
+    if row.check:
+        granted = role != ANONYMOUS and 200 <= expected < 400
+        row.check(targets, response, client, granted)
+
+
+def test_every_role_is_in_every_row():
+    for row in ROWS:
+        assert set(row.expected) == set(ROLES), row.label
+
+
+def _url_names(resolver, namespace=""):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            prefix = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _url_names(pattern, prefix)
+        elif pattern.name:
+            yield namespace + pattern.name
+
+
+PASSWORD_RESET_NAMES = {
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+}
+
+
+def _needs_a_matrix_row(name, router_names):
+    if name.startswith("admin:"):
+        return name == "admin:index"
+    return not (
+        name == "set_language"
+        or name.startswith("api-")
+        or name in PASSWORD_RESET_NAMES
+        or name in router_names  # covered by tests/api/
+    )
+
+
+def test_every_url_name_is_in_the_matrix():
+    router_names = {url.name for url in router.urls if url.name}
+    names = {name for name in _url_names(get_resolver()) if _needs_a_matrix_row(name, router_names)}
+    covered = {row.name for row in ROWS}
+
+    missing = sorted(names - covered)
+    assert not missing, f"URL names without a row in the permission matrix: {missing}"
+    assert not covered - names, "rows for URL names that no longer exist"
+
+
+# ------------------------------------------------------ one campus against another
+
+
+@pytest.fixture
+def mode_targets(targets_of, campus_of):
+    """The Mode campus: academies Paris and Créteil, not Versailles."""
+    return targets_of(campus_of("mode"))
+
+
+def test_demo_campuses_used_here_have_the_expected_academies(campus_of):
+    academies = {
+        key: set(campus_of(key).academies.values_list("code", flat=True))
+        for key in ("versailles", "mode")
+    }
+    assert academies == {"versailles": {"paris", "versailles"}, "mode": {"paris", "creteil"}}
+
+
+CAMPUS_PAGES = campus_page_rows()
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "method", "kind"), CAMPUS_PAGES, ids=[page[1] for page in CAMPUS_PAGES]
+)
+def test_director_of_one_campus_gets_404_on_another(
+    name, label, method, kind, mode_targets, versailles_targets, client_of
+):
+    for director, other_campus in (
+        ("dir-versailles", mode_targets),
+        ("dir-mode", versailles_targets),
+    ):
+        path = campus_page_path(other_campus, name, kind)
+        response = getattr(client_of(director), method)(path)
+        assert response.status_code == 404, f"{director} {path}"
+    # …while the director of the campus sees its pages, read-only.
+    own = campus_page_path(mode_targets, name, kind)
+    response = getattr(client_of("dir-mode"), method)(own)
+    assert response.status_code == (200 if name == "campuses:detail" else 403)
+
+
+@pytest.mark.parametrize("key", sorted(DIRECTOR_ACCOUNTS))
+def test_each_director_sees_only_their_campus(key, client_of, campus_of):
+    own = campus_of(key)
+    client = client_of(DIRECTOR_ACCOUNTS[key])
+    for campus in Campus.objects.exclude(pk=own.pk):
+        assert client.get(reverse("campuses:detail", args=[campus.pk])).status_code == 404
+    assert client.get(reverse("campuses:detail", args=[own.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "method", "kind"), CAMPUS_PAGES, ids=[page[1] for page in CAMPUS_PAGES]
+)
+def test_rectorate_sees_only_its_academy(
+    name, label, method, kind, mode_targets, versailles_targets, client_of
+):
+    granted = 200 if name == "campuses:detail" else 403
+    creteil, versailles = client_of("rectorat-creteil"), client_of("rectorat-versailles")
+    mode_path = campus_page_path(mode_targets, name, kind)
+    versailles_path = campus_page_path(versailles_targets, name, kind)
+
+    assert getattr(creteil, method)(mode_path).status_code == granted
+    assert getattr(creteil, method)(versailles_path).status_code == 404
+    assert getattr(versailles, method)(mode_path).status_code == 404
+    assert getattr(versailles, method)(versailles_path).status_code == granted
+
+
+def test_rectorate_creteil_scope_follows_academies(client_of):
+    """Every campus is 200 or 404 for rectorat-creteil exactly as its academies say."""
+    client = client_of("rectorat-creteil")
+    for campus in Campus.objects.prefetch_related("academies"):
+        in_creteil = "creteil" in {academy.code for academy in campus.academies.all()}
+        response = client.get(reverse("campuses:detail", args=[campus.pk]))
+        assert response.status_code == (200 if in_creteil else 404), campus.short_name
+
+
+# ---------------------------------------------------------------- odd requests
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        lambda t: reverse(
+            "campuses:child_delete", args=[t.campus.pk, "lieux", t.child_pk("lieux")]
+        ),
+        lambda t: reverse("accounts:user_deactivate", args=[t.account.pk]),
+        lambda t: reverse("accounts:user_reactivate", args=[t.account.pk]),
+        lambda t: reverse("accounts:user_resend_invitation", args=[t.account.pk]),
+        lambda t: reverse("accounts:logout"),
+    ],
+    ids=["child-delete", "user-deactivate", "user-reactivate", "user-resend", "logout"],
+)
+def test_actions_refuse_get(path, versailles_targets, client_of):
+    path = path(versailles_targets)
+    assert client_of("region").get(path).status_code == 405
+    assert CampusPlace.objects.filter(pk=versailles_targets.child_pk("lieux")).exists()
+
+
+def test_unknown_child_kind_is_404(versailles_targets, client_of):
+    path = reverse("campuses:child_create", args=[versailles_targets.campus.pk, "inconnu"])
+    assert client_of("region").get(path).status_code == 404
+
+
+def test_child_of_another_campus_is_404(versailles_targets, mode_targets, client_of):
+    """A child row is only reachable through its own campus, even for regional staff."""
+    path = reverse(
+        "campuses:child_update",
+        args=[versailles_targets.campus.pk, "lieux", mode_targets.child_pk("lieux")],
+    )
+    assert client_of("region").get(path).status_code == 404
+
+
+def test_export_refuses_unknown_format(client_of):
+    assert client_of("region").get("/campus/export.pdf").status_code == 404
+    assert client_of("dir-ia").get("/campus/export.pdf").status_code == 403
