@@ -9,7 +9,7 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +27,7 @@ class LabelStatus(models.TextChoices):
     LABELLED = "labelled", _("Labellisé")
     PROBATIONARY = "probationary", _("Labellisé probatoire")
     UPCOMING = "upcoming", _("Label à venir")
+    REPLACED = "replaced", _("Remplacé (fusion ou renouvellement)")
     EXPIRED = "expired", _("Label expiré")
     NONE = "none", _("Non labellisé")
 
@@ -194,8 +195,9 @@ class CampusQuerySet(models.QuerySet):
         """Annotate each campus with its label state on `on` (today by default).
 
         current_category / current_start / current_end / current_probationary describe the
-        label period covering that day; label_status follows from them, the préfiguration
-        flag, and whether a period ended before or starts after that day.
+        label period covering that day; label_status follows from them, whether another campus
+        replaced this one, the préfiguration flag, and whether a period ended before or starts
+        after that day.
         """
         on = on or timezone.localdate()
         covering = LabelPeriod.objects.filter(
@@ -203,7 +205,10 @@ class CampusQuerySet(models.QuerySet):
         ).order_by("-start")
         past = LabelPeriod.objects.filter(campus=OuterRef("pk"), end__lt=on).order_by("-end")
         future = LabelPeriod.objects.filter(campus=OuterRef("pk"), start__gt=on).order_by("start")
+        # A predecessor (merged into or renewed as another campus) carries on only through it.
+        succeeded = Campus.predecessors.through.objects.filter(to_campus=OuterRef("pk"))
         return self.annotate(
+            has_successor=Exists(succeeded),
             current_category=Subquery(covering.values("category")[:1]),
             current_start=Subquery(covering.values("start")[:1]),
             current_end=Subquery(covering.values("end")[:1]),
@@ -217,6 +222,7 @@ class CampusQuerySet(models.QuerySet):
                     then=Value(LabelStatus.PROBATIONARY),
                 ),
                 When(current_end__isnull=False, then=Value(LabelStatus.LABELLED)),
+                When(has_successor=True, then=Value(LabelStatus.REPLACED)),
                 When(next_label_start__isnull=False, then=Value(LabelStatus.UPCOMING)),
                 When(is_prefiguration=True, then=Value(LabelStatus.PREFIGURATION)),
                 When(last_label_end__isnull=False, then=Value(LabelStatus.EXPIRED)),

@@ -99,6 +99,8 @@ def campuses_needing_attention(user, on=None, months=12):
     on = on or timezone.localdate()
     items = []
     for campus in campus_list(user, on):
+        if campus.label_status == LabelStatus.REPLACED:
+            continue  # its successor is the one to follow
         days = campus.label_days_left
         if days is not None and days <= months * 30.5:
             items.append((campus, _("Label se terminant dans %(days)s jours") % {"days": days}))

@@ -287,17 +287,18 @@ def _save_screenshot(page, path):
 def page(new_context, request):
     """A page in its own fresh context; screenshotted at the end of the test."""
     page = new_context().new_page()
-    page.js_errors = []
+    page.js_errors = []  # uncaught errors of the page's scripts: a passing test must have none
     page.on("pageerror", lambda error: page.js_errors.append(str(error)))
     yield page
-    if FAILURE_SHOT in request.node.stash:
-        return  # the page as it was when the test failed is already saved
-    if page.is_closed():
-        return
-    try:
-        _save_screenshot(page, _screenshot_path(request.node))
-    except Exception as error:  # a screenshot must never hide the test's own result
-        print(f"Screenshot of {request.node.nodeid} failed: {error}")
+    if FAILURE_SHOT not in request.node.stash and not page.is_closed():
+        # (when the test failed, the page as it was at that moment is already saved)
+        try:
+            _save_screenshot(page, _screenshot_path(request.node))
+        except Exception as error:  # a screenshot must never hide the test's own result
+            print(f"Screenshot of {request.node.nodeid} failed: {error}")
+    call = request.node.stash.get(REPORTS, {}).get("call")
+    if call is not None and call.passed:
+        assert not page.js_errors, f"Uncaught JavaScript errors: {page.js_errors}"
 
 
 @pytest.hookimpl(wrapper=True)

@@ -8,7 +8,9 @@ import io
 import re
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -187,6 +189,32 @@ def test_regional_staff_create_organisation_campus_and_label(page, new_context, 
     other_tab.close()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "bug: campuses/forms.py OrganisationForm.clean_siret (l. 73-75) means to accept a SIRET "
+        "pasted with spaces, but the form field keeps the model's max_length=14 "
+        "(campuses/models.py l. 96): the input gets maxlength=14, so the browser truncates "
+        "'xxx xxx xxx xxxxx' to 14 characters (and the server would refuse 17 characters "
+        "before clean_siret runs); the user sees 'Le SIRET doit comporter exactement 14 "
+        "chiffres'"
+    ),
+)
+def test_organisation_siret_pasted_with_spaces_is_accepted(page, demo_password):
+    login(page, "region", demo_password)
+    org_name = f"Organisme SIRET espacé {RUN}"
+    siret = valid_siret()
+    spaced = f"{siret[:3]} {siret[3:6]} {siret[6:9]} {siret[9:]}"
+    page.goto("/organismes/nouveau/")
+    page.get_by_label("Raison sociale").fill(org_name)
+    page.get_by_label("Statut juridique").select_option(label="Association")
+    page.get_by_label("SIRET").fill(spaced)
+    save(page)
+
+    expect(page).to_have_url(re.compile(r"/organismes/\d+/$"), timeout=3_000)
+    expect(page.locator("dl.facts")).to_contain_text(siret)
+
+
 # ---------------------------------------------------------------- 2. a director's scope
 
 
@@ -227,11 +255,17 @@ def test_director_sees_only_their_campus(page, new_context, demo_password):
 # ---------------------------------------------------------------- 3. duplicate name
 
 
-def test_duplicate_campus_name_is_refused_on_the_name_field(page, demo_password):
+@pytest.mark.parametrize(
+    "name",
+    [IA_NAME, IA_NAME.lower()],  # the check ignores case (ASCII letters here)
+    ids=["same-name", "other-case"],
+)
+def test_duplicate_campus_name_is_refused_on_the_name_field(page, demo_password, name, request):
     login(page, "region", demo_password)
+    short_name = f"Doublon {RUN} {request.node.callspec.id}"
     page.goto("/campus/nouveau/")
-    name_field(page).fill(IA_NAME)
-    page.get_by_label("Nom court").fill(f"Doublon {RUN}")
+    name_field(page).fill(name)
+    page.get_by_label("Nom court").fill(short_name)
     page.get_by_label("Famille de secteurs").select_option(label=NUMERIQUE)
     page.get_by_label("Paris", exact=True).check()
     save(page)
@@ -239,10 +273,13 @@ def test_duplicate_campus_name_is_refused_on_the_name_field(page, demo_password)
     expect(page).to_have_url(re.compile(r"/campus/nouveau/$"))
     expect(page.locator("#error-summary")).to_be_visible()
     expect(field_error(page, "id_name")).to_contain_text("Un campus porte déjà ce nom")
-    expect(name_field(page)).to_have_value(IA_NAME)
+    expect(field_error(page, "id_short_name")).to_have_count(0)
+    expect(name_field(page)).to_have_value(name)
 
-    page.goto(f"/campus/?q=Doublon+{RUN}")
-    expect(page.get_by_text("Aucun campus ne correspond.")).to_be_visible()
+    registry = page.context.new_page()
+    registry.goto(f"/campus/?q={short_name}")
+    expect(registry.get_by_text("Aucun campus ne correspond.")).to_be_visible()
+    registry.close()
 
 
 # ---------------------------------------------------------------- 4. keyboard / accessibility
@@ -322,7 +359,7 @@ def test_registry_export_xlsx_is_downloadable(page, demo_password):
         download_link.click()
     download = download_info.value
     assert download.suggested_filename.endswith(".xlsx"), download.suggested_filename
-    content = open(download.path(), "rb").read()
+    content = Path(download.path()).read_bytes()
     assert content[:2] == b"PK", content[:16]
     sheet = load_workbook(io.BytesIO(content), read_only=True).active
     rows = list(sheet.iter_rows(values_only=True))

@@ -112,3 +112,21 @@ def test_demo_campuses_have_the_documented_state(campus_of):
     assert state(campus_of("ia"), date(2023, 7, 5)).label_status == LabelStatus.PREFIGURATION
     icm = state(campus_of("icm"), date(2024, 1, 1))
     assert icm.current_category == LabelCategory.EXCELLENCE
+
+
+def test_a_campus_replaced_by_another_shows_as_replaced_and_needs_no_attention(campus, user_of):
+    from campuses.selectors import campuses_needing_attention
+
+    LabelPeriod.objects.create(
+        campus=campus, category=LabelCategory.CMQ, start=date(2018, 1, 1), end=date(2022, 12, 31)
+    )
+    successor = Campus.objects.create(
+        name="Campus successeur", short_name="Successeur", sector_family=campus.sector_family
+    )
+    successor.predecessors.add(campus)
+    assert state(campus, date(2020, 1, 1)).label_status == LabelStatus.LABELLED
+    assert state(campus, date(2023, 6, 1)).label_status == LabelStatus.REPLACED
+    assert state(successor, date(2023, 6, 1)).label_status == LabelStatus.NONE
+    flagged = {c.pk for c, _reason in campuses_needing_attention(user_of("region"))}
+    assert campus.pk not in flagged
+    assert successor.pk in flagged  # no director, no support institution

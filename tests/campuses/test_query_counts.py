@@ -1,0 +1,172 @@
+"""No N+1 on the registry: the number of SQL queries of a list does not grow with its rows.
+
+Each test measures a page with a few campuses added to the demo, adds many more (each with a
+label period, a support institution, an academy and a director), and measures again: the two
+counts must be identical.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from campuses.models import (
+    Academy,
+    Campus,
+    CampusDirector,
+    LabelPeriod,
+    Organisation,
+    SectorFamily,
+    SupportInstitutionTenure,
+)
+
+pytestmark = pytest.mark.django_db
+
+FEW, MANY = 10, 200
+REGISTRY_PAGE_SIZE = 25  # campuses.views.PAGE_SIZE
+
+
+class CampusLoad:
+    """Adds campuses to the registry with the ORM's bulk_create (a handful of queries)."""
+
+    def __init__(self):
+        self.added = 0
+        self.sectors = list(SectorFamily.objects.all())
+        self.academies = list(Academy.objects.all())
+
+    def add(self, count):
+        today = timezone.localdate()
+        numbers = range(self.added, self.added + count)
+        self.added += count
+        campuses = Campus.objects.bulk_create(
+            Campus(
+                name=f"Campus de charge n° {n:04d}",
+                short_name=f"Charge {n:04d}",
+                sector_family=self.sectors[n % len(self.sectors)],
+                is_prefiguration=n % 7 == 0,
+            )
+            for n in numbers
+        )
+        organisations = Organisation.objects.bulk_create(
+            Organisation(legal_name=f"Lycée de charge n° {n:04d}", legal_status="eple")
+            for n in numbers
+        )
+        Campus.academies.through.objects.bulk_create(
+            Campus.academies.through(
+                campus_id=campus.pk, academy_id=self.academies[n % len(self.academies)].pk
+            )
+            for n, campus in zip(numbers, campuses, strict=True)
+        )
+        SupportInstitutionTenure.objects.bulk_create(
+            SupportInstitutionTenure(
+                campus=campus, organisation=organisation, start=today - timedelta(days=700)
+            )
+            for campus, organisation in zip(campuses, organisations, strict=True)
+        )
+        CampusDirector.objects.bulk_create(
+            CampusDirector(campus=campus, full_name=f"Direction {campus.short_name}")
+            for campus in campuses
+        )
+        # Labelled, ending soon (on the home page's watch list), expired, probationary.
+        spans = [(-400, 60, False), (-2000, -10, False), (-100, 1500, True), (-30, 1800, False)]
+        LabelPeriod.objects.bulk_create(
+            LabelPeriod(
+                campus=campus,
+                category="excellence" if n % 2 else "cmq",
+                start=today + timedelta(days=spans[n % 4][0]),
+                end=today + timedelta(days=spans[n % 4][1]),
+                probationary=spans[n % 4][2],
+            )
+            for n, campus in zip(numbers, campuses, strict=True)
+        )
+        return campuses
+
+
+@pytest.fixture
+def load():
+    return CampusLoad()
+
+
+def measure(client, url, **headers):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, headers=headers)
+    assert response.status_code == 200, url
+    return [query["sql"] for query in context.captured_queries], response
+
+
+def assert_same_count(few, many):
+    if len(few) != len(many):
+        extra = "\n".join(many[len(few) :] if len(many) > len(few) else few[len(many) :])
+        pytest.fail(f"{len(few)} queries with few campuses, {len(many)} with many:\n{extra}")
+
+
+@pytest.mark.parametrize(
+    ("url", "few"),
+    [("/campus/", FEW), ("/campus/?page=2", 2 * REGISTRY_PAGE_SIZE)],
+    ids=["page-1", "page-2"],
+)
+def test_registry_list(url, few, load, client_of):
+    """Page 2 starts with enough campuses for it to exist (the demo has a dozen)."""
+    client = client_of("region")
+    load.add(few)
+    measure(client, url)  # warm-up: per-process caches (content types, …)
+
+    few_queries, few_response = measure(client, url)
+    load.add(MANY)
+    many_queries, many_response = measure(client, url)
+
+    assert_same_count(few_queries, many_queries)
+    page = many_response.context["page_obj"]
+    assert page.paginator.count == Campus.objects.count()
+    assert len(page.object_list) == REGISTRY_PAGE_SIZE
+    assert page.number == (2 if "page=2" in url else 1)
+    assert few_response.context["page_obj"].number == page.number
+
+
+def test_registry_list_filtered(load, client_of):
+    client = client_of("region")
+    url = "/campus/?status=labelled&ending_within_months=3"
+    load.add(FEW)
+    measure(client, url)
+
+    few_queries, _response = measure(client, url)
+    load.add(MANY)
+    many_queries, response = measure(client, url)
+
+    assert_same_count(few_queries, many_queries)
+    assert response.context["page_obj"].paginator.count > REGISTRY_PAGE_SIZE
+
+
+@pytest.mark.parametrize("url", ["/api/v1/campuses/", "/api/v1/campuses/?page=2"])
+def test_api_list(url, load, client, user_of):
+    token, _created = Token.objects.get_or_create(user=user_of("region"))
+    authorization = f"Token {token.key}"
+    load.add(FEW if "page" not in url else 60)
+    measure(client, url, Authorization=authorization)
+
+    few_queries, few_response = measure(client, url, Authorization=authorization)
+    load.add(MANY)
+    many_queries, many_response = measure(client, url, Authorization=authorization)
+
+    assert_same_count(few_queries, many_queries)
+    assert many_response.json()["count"] == Campus.objects.count()
+    assert len(many_response.json()["results"]) == 50
+    assert len(few_response.json()["results"]) < 50
+
+
+def test_home_page_of_regional_staff(load, client_of):
+    client = client_of("region")
+    load.add(FEW)
+    measure(client, "/")
+
+    few_queries, few_response = measure(client, "/")
+    load.add(MANY)
+    many_queries, many_response = measure(client, "/")
+
+    assert_same_count(few_queries, many_queries)
+    # The page does list every campus and the ones needing attention.
+    assert len(many_response.context["campuses"]) == Campus.objects.count()
+    assert len(many_response.context["attention"]) > len(few_response.context["attention"])
