@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campuses.forms import DateInput
 from campuses.models import Academy, Campus, DirectorRole
+from cmq_portal.forms import BoundedModelMultipleChoiceField, PortalModelForm
 
 from .models import Role, User
 from .permissions import can_grant_role
@@ -24,10 +25,10 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class AccountForm(forms.ModelForm):
+class AccountForm(PortalModelForm):
     """Invite a person or change their role and attachments."""
 
-    campuses = forms.ModelMultipleChoiceField(
+    campuses = BoundedModelMultipleChoiceField(
         queryset=Campus.objects.order_by("short_name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -46,7 +47,7 @@ class AccountForm(forms.ModelForm):
         help_text=_("Aujourd'hui si vide."),
     )
 
-    class Meta:
+    class Meta(PortalModelForm.Meta):
         model = User
         fields = [
             "first_name",

@@ -3,6 +3,7 @@ from rest_framework import mixins, viewsets
 from rest_framework import permissions as drf_permissions
 
 from cmq_portal.api import router
+from cmq_portal.converters import IdConverter
 
 from . import permissions, selectors, services
 from .filters import CampusFilter
@@ -35,6 +36,7 @@ class CampusViewSet(
     """
 
     serializer_class = CampusSerializer
+    lookup_value_regex = IdConverter.regex
     filterset_class = CampusFilter
     permission_classes = [RegistryWritePermission]
     queryset = Campus.objects.none()  # for the schema; get_queryset scopes the real one

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from cmq_portal.forms import PortalModelForm
+
 from .models import (
     Campus,
     CampusDirector,
@@ -23,7 +25,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class VersionedModelForm(forms.ModelForm):
+class VersionedModelForm(PortalModelForm):
     """Carries the version the user started from, so a concurrent edit is detected."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -35,7 +37,7 @@ class VersionedModelForm(forms.ModelForm):
 
 
 class CampusForm(VersionedModelForm):
-    class Meta:
+    class Meta(PortalModelForm.Meta):
         model = Campus
         fields = [
             "name",
@@ -65,25 +67,32 @@ class CampusForm(VersionedModelForm):
 
 
 class OrganisationForm(VersionedModelForm):
-    class Meta:
+    class Meta(PortalModelForm.Meta):
         model = Organisation
         fields = ["legal_name", "legal_status", "siret", "address", "created_on"]
         widgets = {"created_on": DateInput, "address": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Room for a SIRET pasted with spaces ("130 025 976 00015"); clean_siret removes them.
+        self.fields["siret"].max_length = 20
+        self.fields["siret"].widget.attrs["maxlength"] = "20"
+        self.fields["siret"].validators = []
 
     def clean_siret(self):
         # People paste SIRETs with spaces ("130 025 976 00015"): keep the digits.
         return "".join(self.cleaned_data.get("siret", "").split())
 
 
-class RepresentativeForm(forms.ModelForm):
-    class Meta:
+class RepresentativeForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = OrganisationRepresentative
         fields = ["name", "title", "start", "end", "source"]
         widgets = {"start": DateInput, "end": DateInput}
 
 
-class LabelPeriodForm(forms.ModelForm):
-    class Meta:
+class LabelPeriodForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = LabelPeriod
         fields = [
             "category",
@@ -102,15 +111,15 @@ class LabelPeriodForm(forms.ModelForm):
         }
 
 
-class SupportTenureForm(forms.ModelForm):
-    class Meta:
+class SupportTenureForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = SupportInstitutionTenure
         fields = ["organisation", "start", "end"]
         widgets = {"start": DateInput, "end": DateInput}
 
 
-class CampusDirectorForm(forms.ModelForm):
-    class Meta:
+class CampusDirectorForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = CampusDirector
         fields = ["full_name", "email", "role", "user", "start", "end"]
         widgets = {"start": DateInput, "end": DateInput}
@@ -125,28 +134,28 @@ class CampusDirectorForm(forms.ModelForm):
         )
 
 
-class StakeholderForm(forms.ModelForm):
-    class Meta:
+class StakeholderForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = Stakeholder
         fields = ["organisation", "type", "role"]
 
 
-class GovernanceBodyForm(forms.ModelForm):
-    class Meta:
+class GovernanceBodyForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = GovernanceBody
         fields = ["kind", "name", "composition", "meeting_frequency"]
         widgets = {"composition": forms.Textarea(attrs={"rows": 3})}
 
 
-class FormerNameForm(forms.ModelForm):
-    class Meta:
+class FormerNameForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = CampusFormerName
         fields = ["name", "start", "end"]
         widgets = {"start": DateInput, "end": DateInput}
 
 
-class PlaceForm(forms.ModelForm):
-    class Meta:
+class PlaceForm(PortalModelForm):
+    class Meta(PortalModelForm.Meta):
         model = CampusPlace
         fields = ["name", "address", "is_flagship"]
         widgets = {"address": forms.Textarea(attrs={"rows": 2})}

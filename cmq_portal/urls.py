@@ -7,8 +7,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 import campuses.api  # noqa: F401 - registers the campuses collection on the router
 
+from . import converters
 from .api import ObtainTokenView, router
 from .views import home
+
+converters.register()
 
 urlpatterns = [
     path("", home, name="home"),

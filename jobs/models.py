@@ -21,6 +21,7 @@ class Job(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs"
     )
     params = models.JSONField(default=dict, blank=True)
+    language = models.CharField(_("langue"), max_length=10, blank=True)
     status = models.CharField(
         _("état"), max_length=16, choices=JobStatus.choices, default=JobStatus.PENDING
     )

@@ -12,9 +12,10 @@ logged with its traceback and the user only sees a generic message.
 import logging
 import time
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -70,7 +71,9 @@ def start_job(owner, kind, params=None):
     """Create a pending job and queue it once the current transaction commits."""
     if kind not in JOB_HANDLERS:
         raise ValueError(f"Unknown job kind: {kind!r}")
-    job = Job.objects.create(owner=owner, kind=kind, params=params or {})
+    job = Job.objects.create(
+        owner=owner, kind=kind, params=params or {}, language=translation.get_language() or ""
+    )
     # Imported here: tasks.py imports this module.
     from .tasks import run_job as run_job_task
 
@@ -110,6 +113,12 @@ def run_job(job_id):
         logger.info("Job %s not run: missing, running or already done.", job_id)
         return None
     job = Job.objects.select_related("owner").get(pk=job_id)
+    # A worker has no request: the file speaks the language of the person who asked for it.
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        return _run_claimed(job)
+
+
+def _run_claimed(job):
     try:
         handler = get_handler(job.kind)
         filename, content = handler(job, _progress_reporter(job))

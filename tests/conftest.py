@@ -52,6 +52,16 @@ def eager_celery(request):
     app.conf.task_always_eager = previous
 
 
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """A request in English leaves English active in this thread: each test starts in French."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.activate("fr")
+
+
 @pytest.fixture
 def demo_password():
     return DEMO_PASSWORD

@@ -25,6 +25,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from accounts.models import User
+from audit.models import AuditEntry
 from campuses.demo import DIRECTOR_ACCOUNTS
 from campuses.models import (
     Campus,
@@ -239,7 +240,7 @@ def _check_sent_home(t, response, client, granted):
 
 
 def campus_page_rows():
-    """Every page about one campus: (url name, label, path(Targets, campus), method, kind)."""
+    """Every page about one campus: (url name, test label, HTTP method, child kind or None)."""
     pages = [
         ("campuses:detail", "campus-detail", "get", None),
         ("campuses:update", "campus-update", "get", None),
@@ -634,3 +635,31 @@ def test_child_of_another_campus_is_404(versailles_targets, mode_targets, client
 def test_export_refuses_unknown_format(client_of):
     assert client_of("region").get("/campus/export.pdf").status_code == 404
     assert client_of("dir-ia").get("/campus/export.pdf").status_code == 403
+
+
+FORM_NAMES = {
+    "campuses:create",
+    "campuses:update",
+    "campuses:child_create",
+    "campuses:child_update",
+    "campuses:organisation_create",
+    "campuses:organisation_update",
+    "campuses:representative_create",
+    "campuses:representative_update",
+    "accounts:user_invite",
+    "accounts:user_update",
+}
+FORM_ROWS = [row for row in ROWS if row.name in FORM_NAMES]
+
+
+@pytest.mark.parametrize("row", FORM_ROWS, ids=lambda row: row.label)
+@pytest.mark.parametrize("role", ["rectorat-paris", "rectorat-versailles", "dir-versailles"])
+def test_read_only_roles_cannot_post_forms(row, role, versailles_targets, client_of):
+    """Posting a form is refused as its page is (403, or 404 out of scope) and changes nothing."""
+    path = row.path(versailles_targets)
+    entries = AuditEntry.objects.count()
+
+    response = client_of(role).post(path, {"name": "Intrus", "short_name": "Intrus"})
+
+    assert response.status_code == row.expected[role] in (403, 404)
+    assert AuditEntry.objects.count() == entries

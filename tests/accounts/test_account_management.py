@@ -119,3 +119,11 @@ def test_changing_a_directors_campuses_closes_the_old_attachment(client_of, camp
 def test_other_roles_cannot_manage_accounts(client_of, username):
     assert invite(client_of(username)).status_code == 403
     assert not User.objects.filter(email="nina@example.org").exists()
+
+
+def test_invitation_email_gives_the_username(
+    client_of, campus_of, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invite(client_of("region"), campuses=[campus_of("ia").pk], username="nina.n")
+    assert "Votre identifiant : nina.n (ou votre adresse e-mail)" in mailoutbox[0].body

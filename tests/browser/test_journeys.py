@@ -189,17 +189,6 @@ def test_regional_staff_create_organisation_campus_and_label(page, new_context, 
     other_tab.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "bug: campuses/forms.py OrganisationForm.clean_siret (l. 73-75) means to accept a SIRET "
-        "pasted with spaces, but the form field keeps the model's max_length=14 "
-        "(campuses/models.py l. 96): the input gets maxlength=14, so the browser truncates "
-        "'xxx xxx xxx xxxxx' to 14 characters (and the server would refuse 17 characters "
-        "before clean_siret runs); the user sees 'Le SIRET doit comporter exactement 14 "
-        "chiffres'"
-    ),
-)
 def test_organisation_siret_pasted_with_spaces_is_accepted(page, demo_password):
     login(page, "region", demo_password)
     org_name = f"Organisme SIRET espacé {RUN}"
