@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from campuses.forms import DateInput
@@ -8,6 +9,7 @@ from cmq_portal.forms import BoundedModelMultipleChoiceField, PortalModelForm
 
 from .models import Role, User
 from .permissions import can_grant_role
+from .services import validate_scope
 
 
 class LoginForm(AuthenticationForm):
@@ -88,20 +90,16 @@ class AccountForm(PortalModelForm):
 
     def clean(self):
         data = super().clean()
-        role = data.get("role")
-        if role == Role.DIRECTOR and not data.get("campuses"):
-            self.add_error("campuses", _("Cochez au moins un campus pour un·e directeur·rice."))
-        if role != Role.DIRECTOR and data.get("campuses"):
-            self.add_error("campuses", _("Seul·e un·e directeur·rice est rattaché·e à des campus."))
-        if role == Role.RECTORATE and not (data.get("academies") or data.get("region_academique")):
-            self.add_error(
-                "academies",
-                _("Cochez au moins une académie, ou « région académique »."),
+        try:
+            validate_scope(
+                data.get("role"),
+                campuses=data.get("campuses"),
+                academies=data.get("academies"),
+                region_academique=data.get("region_academique"),
             )
-        if role != Role.RECTORATE and (data.get("academies") or data.get("region_academique")):
-            self.add_error(
-                "academies", _("Seul un agent du rectorat est rattaché à des académies.")
-            )
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                self.add_error(field, messages)
         return data
 
     def _post_clean(self):

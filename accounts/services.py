@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -76,6 +77,24 @@ def _attach_campuses(actor, user, campuses, director_role, start):
             )
 
 
+def validate_scope(role, *, campuses=(), academies=(), region_academique=False):
+    """A role's attachments must match it: directors have campuses, rectorate staff academies.
+
+    Raises ValidationError keyed by field, so forms show each message next to its field.
+    """
+    errors = {}
+    if role == Role.DIRECTOR and not campuses:
+        errors["campuses"] = _("Cochez au moins un campus pour un·e directeur·rice.")
+    if role != Role.DIRECTOR and campuses:
+        errors["campuses"] = _("Seul·e un·e directeur·rice est rattaché·e à des campus.")
+    if role == Role.RECTORATE and not (academies or region_academique):
+        errors["academies"] = _("Cochez au moins une académie, ou « région académique ».")
+    if role != Role.RECTORATE and (academies or region_academique):
+        errors["academies"] = _("Seul un agent du rectorat est rattaché à des académies.")
+    if errors:
+        raise ValidationError(errors)
+
+
 def send_invitation(user, request=None):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
@@ -92,6 +111,12 @@ def send_invitation(user, request=None):
 @transaction.atomic
 def invite_user(actor, *, campuses=(), director_role=None, start=None, academies=(), **fields):
     _require(actor, fields.get("role"))
+    validate_scope(
+        fields.get("role"),
+        campuses=campuses,
+        academies=academies,
+        region_academique=fields.get("region_academique", False),
+    )
     user = User(invited_by=actor, **fields)
     if not user.username:
         user.username = user.email.split("@")[0]
@@ -109,7 +134,15 @@ def invite_user(actor, *, campuses=(), director_role=None, start=None, academies
 def update_user(
     actor, user, *, campuses=(), director_role=None, start=None, academies=(), **fields
 ):
+    # Changing an administrator's account, or making someone administrator, is for admins.
+    _require(actor, user.role)
     _require(actor, fields.get("role", user.role))
+    validate_scope(
+        fields.get("role", user.role),
+        campuses=campuses,
+        academies=academies,
+        region_academique=fields.get("region_academique", user.region_academique),
+    )
     before = _scope_of(User.objects.get(pk=user.pk))
     for name, value in fields.items():
         setattr(user, name, value)
@@ -123,7 +156,7 @@ def update_user(
 
 @transaction.atomic
 def set_active(actor, user, active):
-    _require(actor)
+    _require(actor, user.role)
     if user.pk == actor.pk and not active:
         raise PermissionDeniedError(_("Vous ne pouvez pas désactiver votre propre compte."))
     if user.is_active == active:

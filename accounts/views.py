@@ -15,7 +15,7 @@ from cmq_portal.errors import PermissionDeniedError
 from . import services
 from .forms import AccountForm, LoginForm
 from .models import Role, User
-from .permissions import can_manage_accounts
+from .permissions import can_grant_role, can_manage_accounts
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -78,7 +78,10 @@ def user_invite(request):
 
 def user_update(request, pk):
     _require_account_rights(request)
-    return _account_form(request, get_object_or_404(User, pk=pk))
+    account = get_object_or_404(User, pk=pk)
+    if not can_grant_role(request.user, account.role):
+        raise PermissionDenied
+    return _account_form(request, account)
 
 
 def user_detail(request, pk):
@@ -100,6 +103,8 @@ def user_detail(request, pk):
 def user_set_active(request, pk, active):
     _require_account_rights(request)
     account = get_object_or_404(User, pk=pk)
+    if not can_grant_role(request.user, account.role):
+        raise PermissionDenied
     try:
         services.set_active(request.user, account, active)
     except PermissionDeniedError as error:

@@ -33,14 +33,17 @@ class LabelStatus(models.TextChoices):
 
 
 def _reject_case_insensitive_duplicate(instance, field, message):
-    """Report a duplicate on the field itself (the Lower() constraint would report it globally)."""
+    """Report a duplicate on the field itself (the Lower() constraint would report it globally).
+
+    Names are compared with str.casefold() in Python: SQLite's LOWER()/LIKE fold ASCII only
+    ("MÉTIERS" would not match "métiers"). Registries hold hundreds of names, not millions.
+    """
     value = getattr(instance, field)
     if not value:
         return
-    others = type(instance)._default_manager.filter(**{f"{field}__iexact": value})
-    if instance.pk:
-        others = others.exclude(pk=instance.pk)
-    if others.exists():
+    others = type(instance)._default_manager.exclude(pk=instance.pk).values_list(field, flat=True)
+    wanted = value.strip().casefold()
+    if any(other.strip().casefold() == wanted for other in others.iterator()):
         raise ValidationError({field: message})
 
 

@@ -127,3 +127,43 @@ def test_invitation_email_gives_the_username(
     with django_capture_on_commit_callbacks(execute=True):
         invite(client_of("region"), campuses=[campus_of("ia").pk], username="nina.n")
     assert "Votre identifiant : nina.n (ou votre adresse e-mail)" in mailoutbox[0].body
+
+
+def test_only_administrators_may_change_or_deactivate_an_administrator(client_of, user_of):
+    admin = user_of("admin")
+    region = client_of("region")
+    assert region.post(reverse("accounts:user_deactivate", args=[admin.pk])).status_code == 403
+    assert region.get(reverse("accounts:user_update", args=[admin.pk])).status_code == 403
+    admin.refresh_from_db()
+    assert admin.is_active
+    other_admin = client_of("admin")
+    target = user_of("region")
+    assert (
+        other_admin.post(reverse("accounts:user_deactivate", args=[target.pk])).status_code == 302
+    )
+
+
+def test_nobody_deactivates_their_own_account(client_of, user_of):
+    region = user_of("region")
+    response = client_of("region").post(reverse("accounts:user_deactivate", args=[region.pk]))
+    assert response.status_code == 302
+    region.refresh_from_db()
+    assert region.is_active
+
+
+def test_the_service_itself_refuses_a_director_without_campus(user_of):
+    from django.core.exceptions import ValidationError
+
+    from accounts import services
+
+    with pytest.raises(ValidationError) as error:
+        services.invite_user(
+            user_of("region"),
+            first_name="Sans",
+            last_name="Campus",
+            email="sans.campus@example.org",
+            username="sans.campus",
+            role=Role.DIRECTOR,
+        )
+    assert "campuses" in error.value.message_dict
+    assert not User.objects.filter(username="sans.campus").exists()

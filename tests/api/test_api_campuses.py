@@ -25,7 +25,6 @@ from campuses.models import (
     LabelStatus,
     SectorFamily,
 )
-from tests.services import HAS_POSTGRES
 
 pytestmark = pytest.mark.django_db
 
@@ -673,7 +672,7 @@ def test_region_creates_a_campus(api_of):
 
 
 def ascii_swapcase(text):
-    """Swap the case of ASCII letters only (SQLite folds no other; see the xfail below)."""
+    """Swap the case of ASCII letters only."""
     return "".join(char.swapcase() if char.isascii() else char for char in text)
 
 
@@ -690,20 +689,6 @@ def test_duplicate_name_is_400_on_the_name_field(change, api_of, campus_of):
     assert campus.version == version
 
 
-@pytest.mark.xfail(
-    condition=HAS_POSTGRES,
-    strict=False,
-    reason="PostgreSQL folds accented letters unless the database's LC_CTYPE is C",
-)
-@pytest.mark.xfail(
-    condition=not HAS_POSTGRES,
-    strict=True,
-    reason=(
-        "bug: on SQLite, iexact and Lower() only fold ASCII, so 'CAMPUS DES MÉTIERS…' is "
-        "accepted next to 'Campus des métiers…' (campuses/models.py "
-        "_reject_case_insensitive_duplicate and campuses_campus_unique_name)"
-    ),
-)
 def test_duplicate_name_with_accented_capitals_is_400(api_of, campus_of):
     other = campus_of("versailles")
     assert "é" in other.name
