@@ -45,6 +45,38 @@ class AuditedModelAdmin(admin.ModelAdmin):
             campus=self._campus_of(obj),
         )
 
+    def save_formset(self, request, form, formset, change):
+        """Inline rows (an organisation's representatives…) are audited like the rest."""
+        # The forms already hold the new values: read the stored ones in one query.
+        stored = formset.model.objects.filter(pk__in=[f.instance.pk for f in formset.forms])
+        before = {row.pk: snapshot(row) for row in stored}
+        super().save_formset(request, form, formset, change)
+        for row in formset.new_objects:
+            record(
+                request.user,
+                AuditAction.CREATE,
+                row,
+                after=snapshot(row),
+                campus=self._campus_of(row),
+            )
+        for row, _fields in formset.changed_objects:
+            record(
+                request.user,
+                AuditAction.UPDATE,
+                row,
+                before=before.get(row.pk, {}),
+                after=snapshot(row),
+                campus=self._campus_of(row),
+            )
+        for row in formset.deleted_objects:
+            record(
+                request.user,
+                AuditAction.DELETE,
+                row,
+                before=before.get(row.pk, {}),
+                campus=self._campus_of(row),
+            )
+
     def delete_model(self, request, obj):
         record(
             request.user, AuditAction.DELETE, obj, before=snapshot(obj), campus=self._campus_of(obj)
