@@ -210,6 +210,11 @@ def export_registry(request, fmt):
         raise PermissionDenied
     if fmt not in ("csv", "xlsx", "ods"):
         raise Http404
+    filters = CampusFilter(request.GET, queryset=Campus.objects.none())
+    if not filters.is_valid():
+        # Export what the list shows: with invalid filters it shows nothing, so refuse.
+        messages.error(request, _("Les filtres sont invalides : corrigez-les avant d'exporter."))
+        return redirect(reverse("campuses:list") + "?" + request.GET.urlencode())
     from jobs.services import start_job
 
     job = start_job(

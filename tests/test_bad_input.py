@@ -98,3 +98,13 @@ def test_stale_version_in_the_form_is_refused_with_a_message(client_of, campus_o
 )
 def test_huge_or_malformed_ids_are_not_found(client_of, url):
     assert client_of("region").get(url).status_code == 404
+
+
+def test_export_with_invalid_filters_is_refused_with_a_message(client_of):
+    from jobs.models import Job
+
+    client = client_of("region")
+    response = client.get("/campus/export.csv", {"ending_within_months": "abc"}, follow=True)
+    assert response.redirect_chain[-1][0].startswith("/campus/?")
+    assert "Les filtres sont invalides" in response.content.decode()
+    assert not Job.objects.exists()
