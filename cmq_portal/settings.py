@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "campuses",
+    "deliberations",
     "conventions",
     "subsidies",
     "followup",

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 import campuses.api  # noqa: F401 - registers the campuses collection on the router
+import conventions.api  # noqa: F401 - registers conventions, amendments, deliberations
 
 from . import converters
 from .api import ObtainTokenView, router
@@ -17,6 +18,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("comptes/", include("accounts.urls")),
     path("", include("campuses.urls")),
+    path("conventions/", include("conventions.urls")),
+    path("deliberations/", include("deliberations.urls")),
     path("journal/", include("audit.urls")),
     path("taches/", include("jobs.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -63,6 +63,13 @@ def french_by_default():
 
 
 @pytest.fixture
+def restore_demo_data():
+    """A transactional test empties the tables at its end: put the session's demo data back."""
+    yield
+    load_demo()
+
+
+@pytest.fixture
 def demo_password():
     return DEMO_PASSWORD
 

@@ -10,7 +10,6 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from campuses.demo import load_demo
 from jobs.models import Job, JobStatus
 from tests.services import needs_postgres, needs_redis
 
@@ -64,13 +63,6 @@ def worker(tmp_path):
         process.kill()
     if process.returncode not in (0, -15):
         print(log.read_text())
-
-
-@pytest.fixture
-def restore_demo_data():
-    """A transactional test empties the tables at its end: put the session's demo data back."""
-    yield
-    load_demo()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,0 +1,1 @@
+"""API collections of the conventions domain (conventions, amendments, deliberations)."""

@@ -1,0 +1,502 @@
+"""Writes to conventions and amendments: creation from the standard template, edits of drafts,
+the signature circuit, numbering, typed changes, termination, signed scans.
+
+Every function checks the actor's rights and the object's state, raises a French domain error,
+and leaves an audit entry. Views, forms, the API and the admin all come through here.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.models import AuditAction
+from audit.services import record, snapshot
+from campuses.selectors import support_institution_on
+from cmq_portal.errors import ConflictError, PermissionDeniedError
+
+from . import permissions
+from .consolidation import ChangeError, text_before
+from .models import (
+    Amendment,
+    Annex,
+    Article,
+    ChangeKind,
+    ConventionParty,
+    FrameworkConvention,
+    Paragraph,
+    PartyKind,
+    Signature,
+    SignatureStatus,
+    SignedScan,
+)
+from .template import STANDARD_ARTICLES
+
+SCAN_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _require_manager(actor):
+    if not permissions.can_manage_conventions(actor):
+        raise PermissionDeniedError(
+            _("Seuls les agents de la Région modifient les conventions et les avenants.")
+        )
+
+
+def _check_version(obj, expected_version):
+    if expected_version is not None and int(expected_version) != obj.version:
+        raise ConflictError(
+            _(
+                "Ce document a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert. "
+                "Rechargez la page avant de modifier."
+            )
+        )
+
+
+def _locked(model, pk):
+    return model.objects.select_for_update().get(pk=pk)
+
+
+def _require_draft(obj):
+    if obj.status != SignatureStatus.DRAFT:
+        raise ConflictError(
+            _(
+                "Un document envoyé pour signature ou signé n'est plus modifiable : "
+                "toute modification passe par un avenant."
+            )
+        )
+
+
+def _bump(obj):
+    type(obj).objects.filter(pk=obj.pk).update(version=obj.version + 1)
+    obj.version += 1
+
+
+# ---------------------------------------------------------------- conventions
+
+
+@transaction.atomic
+def create_convention(actor, *, campus, kind, title, deliberation=None, **clauses):
+    """A draft convention with the standard parties and articles, to be edited."""
+    _require_manager(actor)
+    convention = FrameworkConvention(
+        campus=campus, kind=kind, title=title, deliberation=deliberation, **clauses
+    )
+    convention.full_clean()
+    convention.save()
+    from django.conf import settings
+
+    parties = [
+        ConventionParty(
+            convention=convention,
+            position=1,
+            kind=PartyKind.STATE,
+            authority=_("L'État"),
+            representative_title=_("Recteur de la région académique"),
+        ),
+        ConventionParty(
+            convention=convention,
+            position=2,
+            kind=PartyKind.REGION,
+            authority=settings.REGION_NAME,
+            representative_title=_("Présidente du conseil régional"),
+        ),
+    ]
+    support = support_institution_on(campus, timezone.localdate())
+    if support is not None:
+        representative = support.representative_on()
+        parties.append(
+            ConventionParty(
+                convention=convention,
+                position=3,
+                kind=PartyKind.SUPPORT,
+                organisation=support,
+                representative_name=representative.name if representative else "",
+                representative_title=representative.title if representative else "",
+            )
+        )
+    ConventionParty.objects.bulk_create(parties)
+    for number, (article_title, paragraphs) in enumerate(STANDARD_ARTICLES, start=1):
+        article = Article.objects.create(convention=convention, number=number, title=article_title)
+        Paragraph.objects.bulk_create(
+            Paragraph(
+                article=article,
+                position=position,
+                label=f"{number}.{position}" if len(paragraphs) > 1 else "",
+                text=text,
+            )
+            for position, text in enumerate(paragraphs, start=1)
+        )
+    record(actor, AuditAction.CREATE, convention, after=snapshot(convention), campus=campus)
+    return convention
+
+
+@transaction.atomic
+def update_convention(actor, convention, *, expected_version=None, **fields):
+    _require_manager(actor)
+    current = _locked(FrameworkConvention, convention.pk)
+    _require_draft(current)
+    _check_version(current, expected_version)
+    before = snapshot(current)
+    for name, value in fields.items():
+        setattr(convention, name, value)
+    convention.version = current.version + 1
+    convention.full_clean()
+    convention.save()
+    record(
+        actor,
+        AuditAction.UPDATE,
+        convention,
+        before=before,
+        after=snapshot(convention),
+        campus=convention.campus,
+    )
+    return convention
+
+
+@transaction.atomic
+def save_convention_part(actor, instance):
+    """Create or edit a party, article, paragraph, contribution or annex of a draft."""
+    _require_manager(actor)
+    convention = _locked(FrameworkConvention, _convention_id_of(instance))
+    _require_draft(convention)
+    creating = instance.pk is None
+    before = {} if creating else snapshot(type(instance).objects.get(pk=instance.pk))
+    instance.full_clean()
+    instance.save()
+    _bump(convention)
+    record(
+        actor,
+        AuditAction.CREATE if creating else AuditAction.UPDATE,
+        instance,
+        before=before,
+        after=snapshot(instance),
+        campus=convention.campus,
+    )
+    return instance
+
+
+@transaction.atomic
+def delete_convention_part(actor, instance):
+    _require_manager(actor)
+    convention = _locked(FrameworkConvention, _convention_id_of(instance))
+    _require_draft(convention)
+    record(actor, AuditAction.DELETE, instance, before=snapshot(instance), campus=convention.campus)
+    instance.delete()
+    _bump(convention)
+
+
+def _convention_id_of(instance):
+    if isinstance(instance, Paragraph):
+        return instance.article.convention_id
+    return instance.convention_id
+
+
+# ---------------------------------------------------------------- signature circuit
+
+
+def required_signatories(obj):
+    """The parties that must sign a convention, or an amendment (the parties in force before
+    it, plus those it adds)."""
+    if isinstance(obj, FrameworkConvention):
+        return list(obj.parties.filter(added_by__isnull=True).select_related("organisation"))
+    text = text_before(obj)
+    ids = {p.party_id for p in text.parties}
+    return list(
+        ConventionParty.objects.filter(convention_id=obj.convention_id, pk__in=ids)
+        .select_related("organisation")
+        .order_by("position")
+    )
+
+
+@transaction.atomic
+def send_for_signature(actor, obj, *, on=None):
+    _require_manager(actor)
+    current = _locked(type(obj), obj.pk)
+    _require_draft(current)
+    if isinstance(obj, Amendment):
+        if obj.is_historical:
+            raise ConflictError(_("Un avenant historique est déjà signé."))
+        if not obj.changes.exists():
+            raise ConflictError(_("L'avenant ne contient encore aucune modification."))
+        if obj.convention.status != SignatureStatus.SIGNED:
+            raise ConflictError(_("Seule une convention signée et en vigueur peut être modifiée."))
+    elif not obj.articles.exists():
+        raise ConflictError(_("La convention n'a aucun article."))
+    if not required_signatories(obj):
+        raise ConflictError(_("Aucune partie signataire."))
+    obj.status = SignatureStatus.SENT
+    obj.sent_on = on or timezone.localdate()
+    obj.save(update_fields=["status", "sent_on"])
+    _bump(obj)
+    record(
+        actor,
+        AuditAction.UPDATE,
+        obj,
+        changes={"status": [SignatureStatus.DRAFT, SignatureStatus.SENT]},
+        campus=_campus_of(obj),
+    )
+    return obj
+
+
+def _campus_of(obj):
+    convention = obj if isinstance(obj, FrameworkConvention) else obj.convention
+    return convention.campus
+
+
+@transaction.atomic
+def record_signature(actor, obj, *, party, signed_on, place, signatory_name, signatory_title=""):
+    """One party signs. When the last required party signs, the document is signed and takes
+    effect on the date of that last signature."""
+    current = _locked(type(obj), obj.pk)
+    if current.status != SignatureStatus.SENT:
+        raise ConflictError(_("Ce document n'est pas en attente de signatures."))
+    required = {p.pk: p for p in required_signatories(current)}
+    if party.pk not in required:
+        raise ValidationError({"party": _("Cette partie ne signe pas ce document.")})
+    if not permissions.can_sign_for(actor, party):
+        raise PermissionDeniedError(
+            _("Vous ne pouvez pas enregistrer la signature de cette partie.")
+        )
+    if signed_on > timezone.localdate():
+        raise ValidationError({"signed_on": _("La date de signature ne peut pas être future.")})
+    if current.sent_on and signed_on < current.sent_on:
+        raise ValidationError(
+            {"signed_on": _("La signature ne peut pas précéder l'envoi pour signature.")}
+        )
+    target = {"amendment": current} if isinstance(current, Amendment) else {"convention": current}
+    signature = Signature(
+        **target,
+        party=party,
+        signed_on=signed_on,
+        place=place,
+        signatory_name=signatory_name,
+        signatory_title=signatory_title,
+        recorded_by=actor,
+    )
+    signature.full_clean()
+    signature.save()
+    record(
+        actor, AuditAction.CREATE, signature, after=snapshot(signature), campus=_campus_of(current)
+    )
+    signatures = current.signatures.all()
+    if {s.party_id for s in signatures} >= set(required):
+        current.status = SignatureStatus.SIGNED
+        current.effective_date = max(s.signed_on for s in signatures)
+        current.save(update_fields=["status", "effective_date"])
+        _bump(current)
+        record(
+            actor,
+            AuditAction.UPDATE,
+            current,
+            changes={
+                "status": [SignatureStatus.SENT, SignatureStatus.SIGNED],
+                "effective_date": [None, current.effective_date.isoformat()],
+            },
+            campus=_campus_of(current),
+        )
+    obj.refresh_from_db()
+    return signature
+
+
+@transaction.atomic
+def terminate(actor, convention, *, party, on, reason=""):
+    _require_manager(actor)
+    current = _locked(FrameworkConvention, convention.pk)
+    if current.status != SignatureStatus.SIGNED:
+        raise ConflictError(_("Seule une convention signée peut être dénoncée."))
+    if party.convention_id != current.pk:
+        raise ValidationError({"party": _("Cette partie n'est pas partie à la convention.")})
+    if current.effective_date and on < current.effective_date:
+        raise ValidationError({"on": _("La dénonciation ne peut pas précéder la date d'effet.")})
+    current.status = SignatureStatus.TERMINATED
+    current.terminated_on, current.terminated_by, current.termination_reason = on, party, reason
+    current.save(update_fields=["status", "terminated_on", "terminated_by", "termination_reason"])
+    _bump(current)
+    record(
+        actor,
+        AuditAction.UPDATE,
+        current,
+        changes={
+            "status": [SignatureStatus.SIGNED, SignatureStatus.TERMINATED],
+            "terminated_on": [None, on.isoformat()],
+            "terminated_by": [None, str(party)],
+        },
+        campus=current.campus,
+    )
+    convention.refresh_from_db()
+    return convention
+
+
+# ---------------------------------------------------------------- amendments
+
+
+def _next_number(convention):
+    highest = convention.amendments.aggregate(highest=Max("number"))["highest"]
+    return (highest or 0) + 1
+
+
+@transaction.atomic
+def create_amendment(actor, convention, *, title, deliberation=None, summary=""):
+    """A draft amendment numbered one above the convention's highest.
+
+    The convention row is locked while numbering, and the (convention, number) unique
+    constraint refuses a duplicate if two requests still race (ConflictError: try again).
+    """
+    _require_manager(actor)
+    locked = _locked(FrameworkConvention, convention.pk)
+    if locked.status != SignatureStatus.SIGNED:
+        raise ConflictError(_("Seule une convention signée et en vigueur peut être modifiée."))
+    amendment = Amendment(
+        convention=locked,
+        number=_next_number(locked),
+        title=title,
+        deliberation=deliberation,
+        summary=summary,
+    )
+    amendment.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            amendment.save()
+    except IntegrityError as error:
+        raise ConflictError(
+            _("Un autre avenant vient de prendre ce numéro : réessayez.")
+        ) from error
+    record(actor, AuditAction.CREATE, amendment, after=snapshot(amendment), campus=locked.campus)
+    return amendment
+
+
+@transaction.atomic
+def record_historical_amendment(actor, convention, *, number, signed_on=None, summary="", title=""):
+    """An amendment signed before the portal: number, date, summary; no typed changes."""
+    _require_manager(actor)
+    _locked(FrameworkConvention, convention.pk)
+    amendment = Amendment(
+        convention=convention,
+        number=number,
+        title=title or _("Avenant n°%(number)s (antérieur au portail)") % {"number": number},
+        is_historical=True,
+        summary=summary,
+        status=SignatureStatus.SIGNED,
+        effective_date=signed_on,
+    )
+    amendment.full_clean()
+    amendment.save()
+    record(
+        actor, AuditAction.CREATE, amendment, after=snapshot(amendment), campus=convention.campus
+    )
+    return amendment
+
+
+@transaction.atomic
+def update_amendment(actor, amendment, *, expected_version=None, **fields):
+    _require_manager(actor)
+    current = _locked(Amendment, amendment.pk)
+    _require_draft(current)
+    _check_version(current, expected_version)
+    before = snapshot(current)
+    for name, value in fields.items():
+        setattr(amendment, name, value)
+    amendment.version = current.version + 1
+    amendment.full_clean()
+    amendment.save()
+    record(
+        actor,
+        AuditAction.UPDATE,
+        amendment,
+        before=before,
+        after=snapshot(amendment),
+        campus=amendment.convention.campus,
+    )
+    return amendment
+
+
+@transaction.atomic
+def add_change(actor, amendment, change):
+    """Append a typed change, refused when it cannot apply to the text in force before it."""
+    _require_manager(actor)
+    current = _locked(Amendment, amendment.pk)
+    if current.is_historical:
+        raise ConflictError(_("Un avenant historique n'a pas de modifications saisies."))
+    _require_draft(current)
+    change.amendment = current
+    change.position = (current.changes.aggregate(p=Max("position"))["p"] or 0) + 1
+    if change.kind == ChangeKind.ADD_PARTY and change.party_id is None:
+        raise ValidationError({"party": _("Enregistrez d'abord la partie ajoutée.")})
+    change.full_clean()
+    try:
+        text_before(current, extra_changes=[change])
+    except ChangeError as error:
+        field = "old_text" if change.kind == ChangeKind.REPLACE_PASSAGE else "article_number"
+        raise ValidationError({field: str(error)}) from error
+    change.save()
+    _bump(current)
+    record(
+        actor,
+        AuditAction.CREATE,
+        change,
+        after=snapshot(change),
+        campus=current.convention.campus,
+    )
+    return change
+
+
+@transaction.atomic
+def add_party_by_amendment(actor, amendment, party):
+    """Create the party an ADD_PARTY change introduces (it signs the amendment too)."""
+    _require_manager(actor)
+    current = _locked(Amendment, amendment.pk)
+    _require_draft(current)
+    convention = current.convention
+    party.convention = convention
+    party.added_by = current
+    party.position = (convention.parties.aggregate(p=Max("position"))["p"] or 0) + 1
+    party.full_clean()
+    party.save()
+    return party
+
+
+@transaction.atomic
+def delete_change(actor, change):
+    _require_manager(actor)
+    current = _locked(Amendment, change.amendment_id)
+    _require_draft(current)
+    record(
+        actor, AuditAction.DELETE, change, before=snapshot(change), campus=current.convention.campus
+    )
+    change.delete()
+    _bump(current)
+
+
+# ---------------------------------------------------------------- signed scans
+
+
+def validate_pdf_upload(upload):
+    if upload.size > SCAN_MAX_BYTES:
+        raise ValidationError(
+            {"file": _("Le fichier dépasse 10 Mo : réduisez sa résolution ou scindez-le.")}
+        )
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-":
+        raise ValidationError({"file": _("Seuls les fichiers PDF sont acceptés.")})
+
+
+@transaction.atomic
+def attach_signed_scan(actor, convention, upload, *, amendment=None):
+    _require_manager(actor)
+    validate_pdf_upload(upload)
+    if amendment is not None and amendment.convention_id != convention.pk:
+        raise ValidationError({"amendment": _("Cet avenant n'appartient pas à la convention.")})
+    scan = SignedScan(convention=convention, amendment=amendment, uploaded_by=actor)
+    scan.file.save(upload.name, upload, save=False)
+    scan.save()
+    record(actor, AuditAction.CREATE, scan, after=snapshot(scan), campus=convention.campus)
+    return scan
+
+
+def add_annex(actor, convention, *, title, text=""):
+    position = (convention.annexes.aggregate(p=Max("position"))["p"] or 0) + 1
+    return save_convention_part(
+        actor, Annex(convention=convention, position=position, title=title, text=text)
+    )
