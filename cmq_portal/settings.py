@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "subsidies",
     "followup",
     "jobs",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -11,7 +11,8 @@ import os
 import pytest
 from django.test import Client
 
-from campuses.demo import DEMO_PASSWORD, load_demo
+from campuses.demo import DEMO_PASSWORD
+from demo.loader import load_all as load_demo
 
 DEMO_USERNAMES = [
     "admin",

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from campuses.demo import load_demo
+from demo.loader import load_all
 
 
 class Command(BaseCommand):
@@ -20,5 +20,9 @@ class Command(BaseCommand):
                 "Données de démonstration refusées : DEBUG est désactivé (production ?). "
                 "Utilisez --force pour un environnement de recette."
             )
-        campuses = load_demo()
-        self.stdout.write(self.style.SUCCESS(f"Démo chargée : {len(campuses)} campus."))
+        counts = load_all()
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Démo chargée : {campuses} campus, {conventions} conventions.".format(**counts)
+            )
+        )

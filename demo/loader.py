@@ -1,0 +1,13 @@
+"""Load every domain's demo data, in dependency order. Idempotent."""
+
+from django.db import transaction
+
+
+@transaction.atomic
+def load_all():
+    from campuses.demo import load_demo as load_campuses
+    from conventions.demo import load_demo as load_conventions
+
+    campuses = load_campuses()
+    conventions = load_conventions()
+    return {"campuses": len(campuses), "conventions": len(conventions)}
