@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -210,6 +211,15 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Daily at 07:00, Paris time (CELERY_TIMEZONE): deadlines and pending signatures of the
+# conventions, each reminder sent once (conventions.reminders). The database scheduler copies
+# this entry into django_celery_beat's tables when beat starts.
+CELERY_BEAT_SCHEDULE = {
+    "conventions-send-reminders": {
+        "task": "conventions.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -234,6 +244,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a "status" or "category": give each enum its own schema name.
+    "ENUM_NAME_OVERRIDES": {
+        "LabelStatusEnum": "campuses.models.LabelStatus",
+        "LabelCategoryEnum": "campuses.models.LabelCategory",
+        "SignatureStatusEnum": "conventions.models.SignatureStatus",
+        "DocumentStatusEnum": "conventions.models.DocumentStatus",
+    },
 }
 
 LOGGING = {

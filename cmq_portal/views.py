@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from campuses import selectors as campus_selectors
+from conventions.selectors import recent_reminders
 
 
 def home(request):
@@ -18,19 +19,24 @@ def home(request):
             campuses=campuses,
             attention=campus_selectors.campuses_needing_attention(user, today),
             is_admin=user.is_superuser or user.role == "admin",
+            reminders=recent_reminders(user),
         )
         template = "home/regional.html"
     elif user.is_director:
         campuses = campus_selectors.with_support_institution(
             campus_selectors.campus_list(user, today), today
         )
-        context["campuses"] = campuses
+        context.update(campuses=campuses, reminders=recent_reminders(user))
         template = "home/director.html"
     elif user.is_rectorate:
         campuses = campus_selectors.with_support_institution(
             campus_selectors.campus_list(user, today), today
         )
-        context.update(campuses=campuses, academies=list(user.academies.all()))
+        context.update(
+            campuses=campuses,
+            academies=list(user.academies.all()),
+            reminders=recent_reminders(user),
+        )
         template = "home/rectorate.html"
     elif user.is_expert:
         # Label applications arrive with the labelling issue; until then the list is empty.

@@ -96,10 +96,14 @@ def notice_deadline(clauses, end, today):
         return None
     if clauses.notice_reference == NoticeReference.SCHOOL_YEAR_END:
         month, day = SCHOOL_YEAR_END
-        school_year_end = date(today.year, month, day)
-        deadline = add_months(school_year_end, -clauses.notice_months)
+        year_end = date(today.year, month, day)
+        deadline = add_months(year_end, -clauses.notice_months)
         if deadline < today:
-            deadline = add_months(date(today.year + 1, month, day), -clauses.notice_months)
+            year_end = date(today.year + 1, month, day)
+            deadline = add_months(year_end, -clauses.notice_months)
+        # A convention ending before that school-year end leaves nothing to denounce.
+        if end is not None and end < year_end:
+            return None
         return deadline
     if end is None:
         return None

@@ -7,7 +7,7 @@ and leaves an audit entry. Views, forms, the API and the admin all come through 
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +17,7 @@ from campuses.selectors import support_institution_on
 from cmq_portal.errors import ConflictError, PermissionDeniedError
 
 from . import permissions
-from .consolidation import ChangeError, text_before
+from .consolidation import ChangeError, consolidated_text, prefetched, text_before
 from .models import (
     Amendment,
     Annex,
@@ -68,8 +68,9 @@ def _require_draft(obj):
 
 
 def _bump(obj):
-    type(obj).objects.filter(pk=obj.pk).update(version=obj.version + 1)
-    obj.version += 1
+    """Increment the stored version (whatever the caller's copy says) and refresh the copy."""
+    type(obj).objects.filter(pk=obj.pk).update(version=F("version") + 1)
+    obj.refresh_from_db(fields=["version"])
 
 
 # ---------------------------------------------------------------- conventions
@@ -142,7 +143,8 @@ def update_convention(actor, convention, *, expected_version=None, **fields):
         setattr(convention, name, value)
     convention.version = current.version + 1
     convention.full_clean()
-    convention.save()
+    # Only the fields given: a concurrent change to other fields is not overwritten.
+    convention.save(update_fields=[*fields, "version"])
     record(
         actor,
         AuditAction.UPDATE,
@@ -214,28 +216,29 @@ def send_for_signature(actor, obj, *, on=None):
     _require_manager(actor)
     current = _locked(type(obj), obj.pk)
     _require_draft(current)
-    if isinstance(obj, Amendment):
-        if obj.is_historical:
+    if isinstance(current, Amendment):
+        if current.is_historical:
             raise ConflictError(_("Un avenant historique est déjà signé."))
-        if not obj.changes.exists():
+        if not current.changes.exists():
             raise ConflictError(_("L'avenant ne contient encore aucune modification."))
-        if obj.convention.status != SignatureStatus.SIGNED:
+        if current.convention.status != SignatureStatus.SIGNED:
             raise ConflictError(_("Seule une convention signée et en vigueur peut être modifiée."))
-    elif not obj.articles.exists():
+    elif not current.articles.exists():
         raise ConflictError(_("La convention n'a aucun article."))
-    if not required_signatories(obj):
+    if not required_signatories(current):
         raise ConflictError(_("Aucune partie signataire."))
-    obj.status = SignatureStatus.SENT
-    obj.sent_on = on or timezone.localdate()
-    obj.save(update_fields=["status", "sent_on"])
-    _bump(obj)
+    current.status = SignatureStatus.SENT
+    current.sent_on = on or timezone.localdate()
+    current.save(update_fields=["status", "sent_on"])
+    _bump(current)
     record(
         actor,
         AuditAction.UPDATE,
-        obj,
+        current,
         changes={"status": [SignatureStatus.DRAFT, SignatureStatus.SENT]},
-        campus=_campus_of(obj),
+        campus=_campus_of(current),
     )
+    obj.refresh_from_db()
     return obj
 
 
@@ -248,16 +251,17 @@ def _campus_of(obj):
 def record_signature(actor, obj, *, party, signed_on, place, signatory_name, signatory_title=""):
     """One party signs. When the last required party signs, the document is signed and takes
     effect on the date of that last signature."""
+    convention_id = obj.pk if isinstance(obj, FrameworkConvention) else obj.convention_id
+    if party.convention_id != convention_id or not permissions.can_sign_for(actor, party):
+        raise PermissionDeniedError(
+            _("Vous ne pouvez pas enregistrer la signature de cette partie.")
+        )
     current = _locked(type(obj), obj.pk)
     if current.status != SignatureStatus.SENT:
         raise ConflictError(_("Ce document n'est pas en attente de signatures."))
     required = {p.pk: p for p in required_signatories(current)}
     if party.pk not in required:
         raise ValidationError({"party": _("Cette partie ne signe pas ce document.")})
-    if not permissions.can_sign_for(actor, party):
-        raise PermissionDeniedError(
-            _("Vous ne pouvez pas enregistrer la signature de cette partie.")
-        )
     if signed_on > timezone.localdate():
         raise ValidationError({"signed_on": _("La date de signature ne peut pas être future.")})
     if current.sent_on and signed_on < current.sent_on:
@@ -305,7 +309,8 @@ def terminate(actor, convention, *, party, on, reason=""):
     current = _locked(FrameworkConvention, convention.pk)
     if current.status != SignatureStatus.SIGNED:
         raise ConflictError(_("Seule une convention signée peut être dénoncée."))
-    if party.convention_id != current.pk:
+    in_force = consolidated_text(prefetched().get(pk=current.pk), on).parties
+    if party.pk not in {p.party_id for p in in_force}:
         raise ValidationError({"party": _("Cette partie n'est pas partie à la convention.")})
     if current.effective_date and on < current.effective_date:
         raise ValidationError({"on": _("La dénonciation ne peut pas précéder la date d'effet.")})
@@ -399,7 +404,7 @@ def update_amendment(actor, amendment, *, expected_version=None, **fields):
         setattr(amendment, name, value)
     amendment.version = current.version + 1
     amendment.full_clean()
-    amendment.save()
+    amendment.save(update_fields=[*fields, "version"])
     record(
         actor,
         AuditAction.UPDATE,
@@ -421,8 +426,14 @@ def add_change(actor, amendment, change):
     _require_draft(current)
     change.amendment = current
     change.position = (current.changes.aggregate(p=Max("position"))["p"] or 0) + 1
-    if change.kind == ChangeKind.ADD_PARTY and change.party_id is None:
-        raise ValidationError({"party": _("Enregistrez d'abord la partie ajoutée.")})
+    if change.kind == ChangeKind.ADD_PARTY and (
+        change.party_id is None or change.party.added_by_id != current.pk
+    ):
+        raise ValidationError({"party": _("La partie ajoutée doit être créée par cet avenant.")})
+    if change.kind == ChangeKind.REMOVE_PARTY and (
+        change.party_id is None or change.party.convention_id != current.convention_id
+    ):
+        raise ValidationError({"party": _("Choisissez une partie de cette convention.")})
     change.full_clean()
     try:
         text_before(current, extra_changes=[change])

@@ -63,11 +63,18 @@ def french_by_default():
     translation.activate("fr")
 
 
-@pytest.fixture
-def restore_demo_data():
-    """A transactional test empties the tables at its end: put the session's demo data back."""
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test empties every table at its end (after all its fixtures are torn
+    down): put the session's demo data back for the tests that follow."""
     yield
-    load_demo()
+    marker = item.get_closest_marker("django_db")
+    if nextitem is None or marker is None or not marker.kwargs.get("transaction"):
+        return  # after the last test, the test database itself is gone
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        load_demo()
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ def test_the_database_refuses_a_duplicate_number(user_of, campus_of):
 
 @needs_postgres
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_creation_gives_distinct_numbers(user_of, campus_of, restore_demo_data):
+def test_concurrent_creation_gives_distinct_numbers(user_of, campus_of):
     region = user_of("region")
     convention = signed_convention(region, campus_of("icm"))
     barrier = threading.Barrier(4)

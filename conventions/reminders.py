@@ -1,0 +1,233 @@
+"""Reminders about conventions' deadlines and pending signatures, each sent once.
+
+The daily beat task (conventions.tasks.send_reminders) calls `send_due_reminders()`. For every
+signed convention, from its clauses in force and its campus's label periods:
+
+- the end date is 6 months away or less (but more than 3): ENDS_IN_6_MONTHS, due on the end;
+- the end date is 3 months away or less: ENDS_IN_3_MONTHS, due on the end;
+- the last day to give notice is 30 days away or less (and not after the end):
+  NOTICE_DEADLINE, due on that day;
+
+and for every convention or amendment sent for signature more than 30 days ago and still not
+signed: SIGNATURES_PENDING, due on the sending date.
+
+The two end-date windows do not overlap, so a convention first seen 2 months before its end
+gets one reminder, not two the same day. A reminder is identified by (object, step, due date):
+the unique constraints of Reminder make a second run, the same day or later, a no-op; when the
+end date moves (the label is extended, a tacit renewal starts a new term), the new date gets
+its own reminders.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from campuses.models import CampusDirector
+
+from .consolidation import prefetched
+from .dates import add_months
+from .models import Amendment, FrameworkConvention, Reminder, ReminderStep, SignatureStatus
+from .selectors import convention_dates
+
+logger = logging.getLogger(__name__)
+
+PENDING_SIGNATURES_DAYS = 30
+NOTICE_WINDOW_DAYS = 30
+
+
+@dataclass
+class DueReminder:
+    step: str
+    convention: FrameworkConvention
+    due_on: date
+    amendment: Amendment | None = None
+
+    @property
+    def campus(self):
+        return self.convention.campus
+
+    def message(self):
+        """One line, in French, for the home pages and the e-mail subject."""
+        values = {
+            "campus": self.campus.short_name,
+            "due": self.due_on.strftime("%d/%m/%Y"),
+            "number": self.amendment.number if self.amendment else "",
+        }
+        if self.step == ReminderStep.ENDS_IN_6_MONTHS:
+            text = _("%(campus)s : la convention cadre prend fin le %(due)s (moins de 6 mois).")
+        elif self.step == ReminderStep.ENDS_IN_3_MONTHS:
+            text = _("%(campus)s : la convention cadre prend fin le %(due)s (moins de 3 mois).")
+        elif self.step == ReminderStep.NOTICE_DEADLINE:
+            text = _("%(campus)s : dernier jour pour dénoncer la convention cadre le %(due)s.")
+        elif self.amendment is not None:
+            text = _(
+                "%(campus)s : l'avenant n°%(number)s attend des signatures depuis son envoi "
+                "le %(due)s."
+            )
+        else:
+            text = _(
+                "%(campus)s : la convention cadre attend des signatures depuis son envoi "
+                "le %(due)s."
+            )
+        return (text % values)[:300]
+
+
+def _signed_conventions():
+    return prefetched(
+        FrameworkConvention.objects.filter(status=SignatureStatus.SIGNED)
+    ).prefetch_related("campus__label_periods")
+
+
+def due_reminders(today):
+    """Every reminder due on `today` (sent or not yet), in a fixed number of queries."""
+    due = []
+    in_3_months, in_6_months = add_months(today, 3), add_months(today, 6)
+    notice_limit = today + timedelta(days=NOTICE_WINDOW_DAYS)
+    for convention in _signed_conventions():
+        dates = convention_dates(convention, today)
+        end, deadline = dates.end, dates.notice_deadline
+        if end is not None and today <= end <= in_3_months:
+            due.append(DueReminder(ReminderStep.ENDS_IN_3_MONTHS, convention, end))
+        elif end is not None and in_3_months < end <= in_6_months:
+            due.append(DueReminder(ReminderStep.ENDS_IN_6_MONTHS, convention, end))
+        # A notice counted from the school year comes back every year (conventions.dates):
+        # once past the convention's end, there is nothing left to give notice of.
+        if end is not None and deadline is not None and deadline > end:
+            deadline = None
+        if deadline is not None and today <= deadline <= notice_limit:
+            due.append(DueReminder(ReminderStep.NOTICE_DEADLINE, convention, deadline))
+
+    sent_before = today - timedelta(days=PENDING_SIGNATURES_DAYS)
+    pending = FrameworkConvention.objects.filter(
+        status=SignatureStatus.SENT, sent_on__lt=sent_before
+    ).select_related("campus")
+    for convention in pending:
+        due.append(DueReminder(ReminderStep.SIGNATURES_PENDING, convention, convention.sent_on))
+    pending_amendments = Amendment.objects.filter(
+        status=SignatureStatus.SENT, sent_on__lt=sent_before
+    ).select_related("convention__campus")
+    for amendment in pending_amendments:
+        due.append(
+            DueReminder(
+                ReminderStep.SIGNATURES_PENDING,
+                amendment.convention,
+                amendment.sent_on,
+                amendment=amendment,
+            )
+        )
+    return due
+
+
+class Recipients:
+    """Who is told: every active regional staff member, and for a campus's convention its
+    directors in office on the day who have an active portal account (two queries in all)."""
+
+    def __init__(self, today):
+        regional = User.objects.filter(is_active=True, role=Role.REGIONAL).exclude(email="")
+        self.regional = sorted(set(regional.values_list("email", flat=True)))
+        in_office = (Q(start__isnull=True) | Q(start__lte=today)) & (
+            Q(end__isnull=True) | Q(end__gte=today)
+        )
+        self.directors = {}
+        rows = (
+            CampusDirector.objects.filter(in_office, user__isnull=False, user__is_active=True)
+            .exclude(user__email="")
+            .values_list("campus_id", "user__email")
+        )
+        for campus_id, email in rows:
+            self.directors.setdefault(campus_id, set()).add(email)
+
+    def of(self, convention):
+        directors = sorted(self.directors.get(convention.campus_id, ()))
+        return list(dict.fromkeys([*self.regional, *directors]))
+
+
+def _page_url(due):
+    target = due.amendment or due.convention
+    try:
+        path = target.get_absolute_url()
+    except NoReverseMatch:  # the conventions pages are not there: the home page lists it
+        path = "/"
+    return f"{settings.SITE_URL}{path}"
+
+
+def _send(due, message, recipients):
+    step_label = ReminderStep(due.step).label
+    subject = _("[Portail CMQ] Relance : %(step)s – %(campus)s") % {
+        "step": step_label,
+        "campus": due.campus.short_name,
+    }
+    body = render_to_string(
+        "conventions/email/reminder.txt",
+        {
+            "due": due,
+            "step_label": step_label,
+            "message": message,
+            "convention": due.convention,
+            "amendment": due.amendment,
+            "campus": due.campus,
+            "url": _page_url(due),
+        },
+    )
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+def send_due_reminders(today=None):
+    """Create and e-mail every due reminder not sent yet; returns how many were sent.
+
+    Each reminder is its own savepoint: the row is written, then the e-mail sent; if sending
+    fails, the row is rolled back (logged) so that the next run tries again. Two runs at once
+    cannot both send: the second one's insert hits the unique constraint.
+    """
+    today = today or timezone.localdate()
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        due = due_reminders(today)
+        already = {
+            (row.convention_id, row.amendment_id, row.step, row.due_on)
+            for row in Reminder.objects.filter(
+                convention_id__in={d.convention.pk for d in due}
+            ).only("convention_id", "amendment_id", "step", "due_on")
+        }
+        recipients = None
+        for item in due:
+            key = (
+                item.convention.pk,
+                item.amendment.pk if item.amendment else None,
+                item.step,
+                item.due_on,
+            )
+            if key in already:
+                continue
+            recipients = recipients or Recipients(today)
+            addresses = recipients.of(item.convention)
+            message = item.message()
+            try:
+                with transaction.atomic():
+                    _reminder, created = Reminder.objects.get_or_create(
+                        convention=item.convention,
+                        amendment=item.amendment,
+                        step=item.step,
+                        due_on=item.due_on,
+                        defaults={"message": message, "recipients": ", ".join(addresses)},
+                    )
+                    if created and addresses:
+                        _send(item, message, addresses)
+            except IntegrityError:
+                continue  # another run recorded it meanwhile
+            except OSError:  # SMTP and connection errors: the row is rolled back, retried later
+                logger.exception("Relance non envoyée : %s", message)
+                continue
+            if created and addresses:
+                sent += 1
+    return sent
