@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from campuses.permissions import can_view_organisations, can_view_registry
+from conventions.permissions import can_use_conventions
 
 
 def _items(user):
@@ -11,6 +12,9 @@ def _items(user):
         items.append((_("Campus"), "campuses:list"))
     if can_view_organisations(user):
         items.append((_("Organismes"), "campuses:organisation_list"))
+    if can_use_conventions(user):
+        items.append((_("Conventions"), "conventions:list"))
+        items.append((_("Délibérations"), "deliberations:list"))
     if user.is_regional_staff:
         items.append((_("Comptes"), "accounts:user_list"))
         items.append((_("Journal"), "audit:list"))

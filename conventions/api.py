@@ -118,6 +118,14 @@ class SignatureActionsMixin:
         return self._answer(obj)
 
     @extend_schema(request=SignSerializer)
+    @extend_schema(request=None)
+    @action(detail=True, methods=["post"], url_path="return-to-draft")
+    def return_to_draft(self, request, pk=None):
+        """Take a document sent for signature back to draft (its signatures are removed)."""
+        obj = self.get_object()
+        services.return_to_draft(request.user, obj)
+        return self._answer(obj)
+
     @action(detail=True, methods=["post"])
     def sign(self, request, pk=None):
         """Record one party's signature; the last one makes the document signed and in force."""

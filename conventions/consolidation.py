@@ -297,9 +297,9 @@ def apply_amendment(text, amendment):
     text.applied.append(amendment)
 
 
-def text_before(amendment, extra_changes=()):
-    """The text an amendment being drafted applies to: every other signed amendment with a
-    lower number, plus this amendment's own changes so far and `extra_changes`."""
+def text_in_force_before(amendment):
+    """The text an amendment applies to: the base text with every signed, non-historical
+    amendment of a lower number applied."""
     convention = amendment.convention
     text = base_text(convention)
     for other in convention.amendments.all():
@@ -309,8 +309,25 @@ def text_before(amendment, extra_changes=()):
             and not other.is_historical
         ):
             apply_amendment(text, other)
+    return text
+
+
+def text_before(amendment, extra_changes=()):
+    """The text once this amendment's changes so far (and `extra_changes`) are applied to the
+    text in force before it; raises ChangeError when one of them no longer applies."""
+    text = text_in_force_before(amendment)
     for change in [*amendment.changes.all(), *extra_changes]:
         apply_change(text, change, amendment.number)
+    return text
+
+
+def check_all_signed_apply(convention):
+    """Raise ChangeError unless every signed amendment applies, in number order, to the text
+    its predecessors leave: the invariant that keeps the consolidated text computable."""
+    text = base_text(convention)
+    for amendment in convention.amendments.all():
+        if amendment.status == SignatureStatus.SIGNED and not amendment.is_historical:
+            apply_amendment(text, amendment)
     return text
 
 

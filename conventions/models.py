@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ConventionKind(models.TextChoices):
@@ -56,7 +57,7 @@ class NoticeReference(models.TextChoices):
 
 
 class PartyKind(models.TextChoices):
-    STATE = "state", _("État")
+    STATE = "state", pgettext_lazy("party kind", "État")
     REGION = "region", _("Région")
     SUPPORT = "support", _("Établissement support")
     OTHER = "other", _("Autre partie")

@@ -7,7 +7,7 @@ and leaves an audit entry. Views, forms, the API and the admin all come through 
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,12 +17,20 @@ from campuses.selectors import support_institution_on
 from cmq_portal.errors import ConflictError, PermissionDeniedError
 
 from . import permissions
-from .consolidation import ChangeError, consolidated_text, prefetched, text_before
+from .consolidation import (
+    ChangeError,
+    check_all_signed_apply,
+    consolidated_text,
+    prefetched,
+    text_before,
+    text_in_force_before,
+)
 from .models import (
     Amendment,
     Annex,
     Article,
     ChangeKind,
+    Contribution,
     ConventionParty,
     FrameworkConvention,
     Paragraph,
@@ -92,15 +100,16 @@ def create_convention(actor, *, campus, kind, title, deliberation=None, **clause
             convention=convention,
             position=1,
             kind=PartyKind.STATE,
-            authority=_("L'État"),
-            representative_title=_("Recteur de la région académique"),
+            # Party names are the French legal text, whatever the interface language.
+            authority="L'État",
+            representative_title="Recteur de la région académique",
         ),
         ConventionParty(
             convention=convention,
             position=2,
             kind=PartyKind.REGION,
             authority=settings.REGION_NAME,
-            representative_title=_("Présidente du conseil régional"),
+            representative_title="Présidente du conseil régional",
         ),
     ]
     support = support_institution_on(campus, timezone.localdate())
@@ -132,9 +141,36 @@ def create_convention(actor, *, campus, kind, title, deliberation=None, **clause
     return convention
 
 
+EDITABLE_CONVENTION_FIELDS = {
+    "kind",
+    "title",
+    "legal_references",
+    "preamble",
+    "seat",
+    "original_copies",
+    "signing_place",
+    "deliberation",
+    "duration_kind",
+    "duration_years",
+    "renewal_mode",
+    "notice_months",
+    "notice_reference",
+    "notice_form",
+}
+EDITABLE_AMENDMENT_FIELDS = {"title", "deliberation", "summary"}
+
+
+def _require_editable_fields(fields, allowed):
+    """Status, dates and numbers change through their own actions, never through an edit."""
+    refused = sorted(set(fields) - allowed)
+    if refused:
+        raise ValidationError(dict.fromkeys(refused, _("Ce champ n'est pas modifiable ici.")))
+
+
 @transaction.atomic
 def update_convention(actor, convention, *, expected_version=None, **fields):
     _require_manager(actor)
+    _require_editable_fields(fields, EDITABLE_CONVENTION_FIELDS)
     current = _locked(FrameworkConvention, convention.pk)
     _require_draft(current)
     _check_version(current, expected_version)
@@ -163,7 +199,12 @@ def save_convention_part(actor, instance):
     convention = _locked(FrameworkConvention, _convention_id_of(instance))
     _require_draft(convention)
     creating = instance.pk is None
-    before = {} if creating else snapshot(type(instance).objects.get(pk=instance.pk))
+    stored = None if creating else type(instance).objects.get(pk=instance.pk)
+    if stored is not None and _convention_id_of(stored) != convention.pk:
+        raise ValidationError(_("Un élément ne change pas de convention."))
+    if isinstance(instance, Contribution) and instance.party.convention_id != convention.pk:
+        raise ValidationError({"party": _("Cette partie n'est pas partie à la convention.")})
+    before = {} if stored is None else snapshot(stored)
     instance.full_clean()
     instance.save()
     _bump(convention)
@@ -202,10 +243,11 @@ def required_signatories(obj):
     it, plus those it adds)."""
     if isinstance(obj, FrameworkConvention):
         return list(obj.parties.filter(added_by__isnull=True).select_related("organisation"))
-    text = text_before(obj)
-    ids = {p.party_id for p in text.parties}
+    # Parties in force before the amendment (a party it removes or replaces signs it too)…
+    ids = {p.party_id for p in text_in_force_before(obj).parties}
     return list(
-        ConventionParty.objects.filter(convention_id=obj.convention_id, pk__in=ids)
+        ConventionParty.objects.filter(convention_id=obj.convention_id)
+        .filter(Q(pk__in=ids) | Q(added_by=obj))  # …plus the parties it adds.
         .select_related("organisation")
         .order_by("position")
     )
@@ -223,6 +265,7 @@ def send_for_signature(actor, obj, *, on=None):
             raise ConflictError(_("L'avenant ne contient encore aucune modification."))
         if current.convention.status != SignatureStatus.SIGNED:
             raise ConflictError(_("Seule une convention signée et en vigueur peut être modifiée."))
+        _require_applicable(current)
     elif not current.articles.exists():
         raise ConflictError(_("La convention n'a aucun article."))
     if not required_signatories(current):
@@ -236,6 +279,58 @@ def send_for_signature(actor, obj, *, on=None):
         AuditAction.UPDATE,
         current,
         changes={"status": [SignatureStatus.DRAFT, SignatureStatus.SENT]},
+        campus=_campus_of(current),
+    )
+    obj.refresh_from_db()
+    return obj
+
+
+def overtaken_reason(amendment):
+    """Why an unsigned amendment no longer applies to the text in force (another amendment
+    changed the passage it quotes, say), or "" when it still applies."""
+    if amendment.is_historical or amendment.status == SignatureStatus.SIGNED:
+        return ""
+    try:
+        text_before(amendment)
+    except ChangeError as error:
+        return _(
+            "Cet avenant ne s'applique plus au texte en vigueur (%(reason)s) : "
+            "remettez-le en brouillon et corrigez ses modifications."
+        ) % {"reason": error}
+    return ""
+
+
+def _require_applicable(amendment):
+    reason = overtaken_reason(amendment)
+    if reason:
+        raise ConflictError(reason)
+
+
+@transaction.atomic
+def return_to_draft(actor, obj):
+    """Take a document back from the signature circuit; signatures recorded so far are
+    removed (and audited), since they were given to a text that is going to change."""
+    _require_manager(actor)
+    current = _locked(type(obj), obj.pk)
+    if current.status != SignatureStatus.SENT:
+        raise ConflictError(_("Seul un document envoyé pour signature peut revenir en brouillon."))
+    for signature in current.signatures.all():
+        record(
+            actor,
+            AuditAction.DELETE,
+            signature,
+            before=snapshot(signature),
+            campus=_campus_of(current),
+        )
+        signature.delete()
+    current.status, current.sent_on = SignatureStatus.DRAFT, None
+    current.save(update_fields=["status", "sent_on"])
+    _bump(current)
+    record(
+        actor,
+        AuditAction.UPDATE,
+        current,
+        changes={"status": [SignatureStatus.SENT, SignatureStatus.DRAFT]},
         campus=_campus_of(current),
     )
     obj.refresh_from_db()
@@ -288,6 +383,18 @@ def record_signature(actor, obj, *, party, signed_on, place, signatory_name, sig
         current.status = SignatureStatus.SIGNED
         current.effective_date = max(s.signed_on for s in signatures)
         current.save(update_fields=["status", "effective_date"])
+        if isinstance(current, Amendment):
+            convention = prefetched().get(pk=current.convention_id)
+            try:
+                check_all_signed_apply(convention)
+            except ChangeError as error:  # the transaction rolls this signature back
+                raise ConflictError(
+                    _(
+                        "Cette dernière signature rendrait le texte consolidé incohérent "
+                        "(%(reason)s) : un autre avenant a modifié le même passage."
+                    )
+                    % {"reason": error}
+                ) from error
         _bump(current)
         record(
             actor,
@@ -375,7 +482,13 @@ def create_amendment(actor, convention, *, title, deliberation=None, summary="")
 def record_historical_amendment(actor, convention, *, number, signed_on=None, summary="", title=""):
     """An amendment signed before the portal: number, date, summary; no typed changes."""
     _require_manager(actor)
-    _locked(FrameworkConvention, convention.pk)
+    locked = _locked(FrameworkConvention, convention.pk)
+    if locked.status not in (SignatureStatus.SIGNED, SignatureStatus.TERMINATED):
+        raise ConflictError(_("Un avenant ne peut exister que pour une convention signée."))
+    if locked.amendments.filter(number=number).exists():
+        raise ValidationError(
+            {"number": _("Cette convention a déjà un avenant n°%(n)s.") % {"n": number}}
+        )
     amendment = Amendment(
         convention=convention,
         number=number,
@@ -396,6 +509,7 @@ def record_historical_amendment(actor, convention, *, number, signed_on=None, su
 @transaction.atomic
 def update_amendment(actor, amendment, *, expected_version=None, **fields):
     _require_manager(actor)
+    _require_editable_fields(fields, EDITABLE_AMENDMENT_FIELDS)
     current = _locked(Amendment, amendment.pk)
     _require_draft(current)
     _check_version(current, expected_version)
@@ -414,6 +528,20 @@ def update_amendment(actor, amendment, *, expected_version=None, **fields):
         campus=amendment.convention.campus,
     )
     return amendment
+
+
+# The form field a change's error belongs to, by kind.
+ERROR_FIELD = {
+    ChangeKind.REPLACE_PASSAGE: "old_text",
+    ChangeKind.REPLACE_ARTICLE: "article_number",
+    ChangeKind.CHANGE_DURATION: "article_number",
+    ChangeKind.CHANGE_TERMINATION: "article_number",
+    ChangeKind.ADD_ANNEX: "title",
+    ChangeKind.REPLACE_ANNEX: "title",
+    ChangeKind.CHANGE_SUPPORT: "organisation",
+    ChangeKind.ADD_PARTY: "party",
+    ChangeKind.REMOVE_PARTY: "party",
+}
 
 
 @transaction.atomic
@@ -438,8 +566,7 @@ def add_change(actor, amendment, change):
     try:
         text_before(current, extra_changes=[change])
     except ChangeError as error:
-        field = "old_text" if change.kind == ChangeKind.REPLACE_PASSAGE else "article_number"
-        raise ValidationError({field: str(error)}) from error
+        raise ValidationError({ERROR_FIELD.get(change.kind, "kind"): str(error)}) from error
     change.save()
     _bump(current)
     record(
@@ -464,6 +591,7 @@ def add_party_by_amendment(actor, amendment, party):
     party.position = (convention.parties.aggregate(p=Max("position"))["p"] or 0) + 1
     party.full_clean()
     party.save()
+    record(actor, AuditAction.CREATE, party, after=snapshot(party), campus=convention.campus)
     return party
 
 

@@ -9,6 +9,11 @@ Créteil): regional staff manage it; rectorat-paris, rectorat-versailles and dir
 it read-only (403 on its edit pages); rectorat-creteil, the expert and the eight other directors
 must not learn it exists (404).
 
+The convention pages are requested on conventions of the same campus, built for each test
+through the services: the same roles see them; the expert, who has no business with
+conventions, gets 403 even out of scope; rectorate staff of the campus may record the State's
+signature (200 on the signature pages).
+
 `test_every_url_name_is_in_the_matrix` walks the URL resolver: a new view cannot be added
 without a row here.
 """
@@ -39,8 +44,21 @@ from campuses.models import (
     SupportInstitutionTenure,
 )
 from cmq_portal.api import router
+from conventions import services as convention_services
+from conventions.models import (
+    AmendmentChange,
+    Article,
+    ChangeKind,
+    DocumentKind,
+    DocumentStatus,
+    DurationKind,
+    GeneratedDocument,
+    SignatureStatus,
+)
+from deliberations.models import Deliberation
 from jobs.models import Job, JobStatus
 from tests.conftest import DEMO_USERNAMES
+from tests.conventions.helpers import amendment_to_cp_2023_111, signed_convention
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +168,89 @@ class Targets:
         job.file.save(f"{job.pk}/registre.csv", ContentFile(b"nom\nCampus\n"), save=True)
         return job
 
+    # ---------------------------------------------------------- conventions of the campus
+
+    @cached_property
+    def region(self):
+        return User.objects.get(username="region")
+
+    @cached_property
+    def draft_convention(self):
+        return convention_services.create_convention(
+            self.region,
+            campus=self.campus,
+            kind="constitutive",
+            title="Convention de la matrice (brouillon)",
+            duration_kind=DurationKind.UNTIL_LABEL_END,
+            notice_months=3,
+        )
+
+    @cached_property
+    def sent_convention(self):
+        convention = convention_services.create_convention(
+            self.region,
+            campus=self.campus,
+            kind="constitutive",
+            title="Convention de la matrice (envoyée)",
+            duration_kind=DurationKind.UNTIL_LABEL_END,
+        )
+        return convention_services.send_for_signature(self.region, convention)
+
+    @cached_property
+    def signed_convention(self):
+        return signed_convention(self.region, self.campus)
+
+    @cached_property
+    def draft_amendment(self):
+        return amendment_to_cp_2023_111(self.region, self.signed_convention)
+
+    @cached_property
+    def sent_amendment(self):
+        amendment = convention_services.create_amendment(
+            self.region, self.signed_convention, title="Avenant envoyé de la matrice"
+        )
+        convention_services.add_change(
+            self.region,
+            amendment,
+            AmendmentChange(kind=ChangeKind.ADD_ANNEX, title="Annexe de la matrice", new_text="…"),
+        )
+        return convention_services.send_for_signature(self.region, amendment)
+
+    @cached_property
+    def change(self):
+        return self.draft_amendment.changes.first()
+
+    @cached_property
+    def article(self):
+        return Article.objects.get(convention=self.draft_convention, number=8)
+
+    @cached_property
+    def scan(self):
+        self._settings.MEDIA_ROOT = str(self._media_root)
+        return convention_services.attach_signed_scan(
+            self.region,
+            self.signed_convention,
+            ContentFile(b"%PDF-1.4\n%%EOF\n", name="signee.pdf"),
+        )
+
+    @cached_property
+    def document(self):
+        self._settings.MEDIA_ROOT = str(self._media_root)
+        document = GeneratedDocument.objects.create(
+            kind=DocumentKind.CONVENTION,
+            convention=self.signed_convention,
+            source_key="matrice",
+            status=DocumentStatus.READY,
+        )
+        document.file.save("convention.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+        return document
+
+    @cached_property
+    def deliberation(self):
+        return Deliberation.objects.create(
+            number="CP 2099-999", body="CP", date=date(2099, 1, 1), title="Délibération de test"
+        )
+
 
 @dataclass(frozen=True)
 class Row:
@@ -236,6 +337,61 @@ def _check_sent_home(t, response, client, granted):
         assert response.url == reverse("home")
 
 
+def _check_convention_sent(t, response, client, granted):
+    convention = t.draft_convention
+    convention.refresh_from_db()
+    assert convention.status == (SignatureStatus.SENT if granted else SignatureStatus.DRAFT)
+    if granted:
+        assert response.url == reverse("conventions:detail", args=[convention.pk])
+
+
+def _check_amendment_sent(t, response, client, granted):
+    amendment = t.draft_amendment
+    amendment.refresh_from_db()
+    assert amendment.status == (SignatureStatus.SENT if granted else SignatureStatus.DRAFT)
+
+
+def _check_convention_back_to_draft(t, response, client, granted):
+    convention = t.sent_convention
+    convention.refresh_from_db()
+    assert convention.status == (SignatureStatus.DRAFT if granted else SignatureStatus.SENT)
+
+
+def _check_amendment_back_to_draft(t, response, client, granted):
+    amendment = t.sent_amendment
+    amendment.refresh_from_db()
+    assert amendment.status == (SignatureStatus.DRAFT if granted else SignatureStatus.SENT)
+
+
+def _check_article_deleted(t, response, client, granted):
+    assert Article.objects.filter(pk=t.article.pk).exists() is not granted
+
+
+def _check_change_deleted(t, response, client, granted):
+    assert AmendmentChange.objects.filter(pk=t.change.pk).exists() is not granted
+
+
+def _check_change_refused(t, response, client, granted):
+    # Posted empty: regional staff get the form back with errors; nothing is added anyway.
+    assert t.draft_amendment.changes.count() == 2
+
+
+def _check_document_requested(kind):
+    def check(t, response, client, granted):
+        documents = GeneratedDocument.objects.filter(kind=kind, requested_by__isnull=False)
+        assert documents.exists() is granted
+
+    return check
+
+
+def _check_deliberation_job(t, response, client, granted):
+    jobs = Job.objects.filter(kind="deliberation_documents")
+    if granted:
+        assert response.url == reverse("jobs:detail", args=[jobs.get().pk])
+    else:
+        assert not jobs.exists()
+
+
 # ---------------------------------------------------------------------------- rows
 
 
@@ -290,6 +446,241 @@ REGISTRY_READERS = codes(403, {REGIONAL: 200, RECTORATES: 200, DIRECTORS: 200})
 ORGANISATION_READERS = codes(403, {REGIONAL: 200, RECTORATES: 200})
 REGIONAL_ONLY = codes(403, {REGIONAL: 200})
 REGIONAL_ACTION = codes(403, {REGIONAL: 302})
+
+
+# Conventions of the campus: its viewers read, regional staff act, the expert is refused.
+EXPERT = ("expert",)
+CONVENTION_READERS = codes(404, {REGIONAL: 200, SEES_VERSAILLES: 200, EXPERT: 403})
+CONVENTION_MANAGERS = codes(404, {REGIONAL: 200, SEES_VERSAILLES: 403, EXPERT: 403})
+CONVENTION_ACTION = codes(404, {REGIONAL: 302, SEES_VERSAILLES: 403, EXPERT: 403})
+CONVENTION_SIGNERS = codes(
+    404,
+    {
+        REGIONAL: 200,
+        ("rectorat-paris", "rectorat-versailles"): 200,
+        ("dir-versailles",): 403,
+        EXPERT: 403,
+    },
+)
+DOCUMENT_REQUEST = codes(404, {REGIONAL: 302, SEES_VERSAILLES: 302, EXPERT: 403})
+DOMAIN_READERS = codes(200, {EXPERT: 403})
+
+
+def _url(name, *args):
+    """Row path: reverse(name) with args read from the Targets ("draft_convention.pk"…)."""
+
+    def path(t):
+        values = []
+        for arg in args:
+            if isinstance(arg, str) and "." in arg:
+                obj_name, attribute = arg.split(".")
+                values.append(getattr(getattr(t, obj_name), attribute))
+            else:
+                values.append(arg)
+        return reverse(name, args=values)
+
+    return path
+
+
+CONVENTION_ROWS = [
+    Row("conventions:list", "convention-list", _url("conventions:list"), DOMAIN_READERS),
+    Row("conventions:create", "convention-create", _url("conventions:create"), REGIONAL_ONLY),
+    Row(
+        "conventions:detail",
+        "convention-detail",
+        _url("conventions:detail", "signed_convention.pk"),
+        CONVENTION_READERS,
+    ),
+    Row(
+        "conventions:update",
+        "convention-update",
+        _url("conventions:update", "draft_convention.pk"),
+        CONVENTION_MANAGERS,
+    ),
+    Row(
+        "conventions:consolidated",
+        "convention-consolidated",
+        _url("conventions:consolidated", "signed_convention.pk"),
+        CONVENTION_READERS,
+    ),
+    Row(
+        "conventions:compare",
+        "convention-compare",
+        _url("conventions:compare", "signed_convention.pk"),
+        CONVENTION_READERS,
+    ),
+    Row(
+        "conventions:part_create",
+        "convention-article-create",
+        _url("conventions:part_create", "draft_convention.pk", "articles"),
+        CONVENTION_MANAGERS,
+    ),
+    Row(
+        "conventions:part_update",
+        "convention-article-update",
+        _url("conventions:part_update", "draft_convention.pk", "articles", "article.pk"),
+        CONVENTION_MANAGERS,
+    ),
+    Row(
+        "conventions:part_delete",
+        "convention-article-delete",
+        _url("conventions:part_delete", "draft_convention.pk", "articles", "article.pk"),
+        CONVENTION_ACTION,
+        method="post",
+        check=_check_article_deleted,
+    ),
+    Row(
+        "conventions:send",
+        "convention-send",
+        _url("conventions:send", "draft_convention.pk"),
+        CONVENTION_ACTION,
+        method="post",
+        check=_check_convention_sent,
+    ),
+    Row(
+        "conventions:return_to_draft",
+        "convention-return-to-draft",
+        _url("conventions:return_to_draft", "sent_convention.pk"),
+        CONVENTION_ACTION,
+        method="post",
+        check=_check_convention_back_to_draft,
+    ),
+    Row(
+        "conventions:sign",
+        "convention-sign",
+        _url("conventions:sign", "sent_convention.pk"),
+        CONVENTION_SIGNERS,
+    ),
+    Row(
+        "conventions:terminate",
+        "convention-terminate",
+        _url("conventions:terminate", "signed_convention.pk"),
+        CONVENTION_MANAGERS,
+    ),
+    Row(
+        "conventions:scan_upload",
+        "convention-scan-upload",
+        _url("conventions:scan_upload", "signed_convention.pk"),
+        CONVENTION_MANAGERS,
+    ),
+    Row(
+        "conventions:scan_download",
+        "convention-scan-download",
+        _url("conventions:scan_download", "scan.pk"),
+        CONVENTION_READERS,
+    ),
+    Row(
+        "conventions:document_request",
+        "convention-document-request",
+        _url("conventions:document_request", "signed_convention.pk", "convention"),
+        DOCUMENT_REQUEST,
+        method="post",
+        check=_check_document_requested(DocumentKind.CONVENTION),
+    ),
+    Row(
+        "conventions:document_download",
+        "convention-document-download",
+        _url("conventions:document_download", "document.pk"),
+        CONVENTION_READERS,
+    ),
+    Row(
+        "conventions:amendment_create",
+        "amendment-create",
+        _url("conventions:amendment_create", "signed_convention.pk"),
+        CONVENTION_MANAGERS,
+    ),
+    Row(
+        "conventions:historical_amendment_create",
+        "amendment-historical-create",
+        _url("conventions:historical_amendment_create", "signed_convention.pk"),
+        CONVENTION_MANAGERS,
+    ),
+    Row(
+        "conventions:amendment_detail",
+        "amendment-detail",
+        _url("conventions:amendment_detail", "draft_amendment.pk"),
+        CONVENTION_READERS,
+    ),
+    Row(
+        "conventions:amendment_update",
+        "amendment-update",
+        _url("conventions:amendment_update", "draft_amendment.pk"),
+        CONVENTION_MANAGERS,
+    ),
+    Row(
+        "conventions:change_create",
+        "amendment-change-create",
+        _url("conventions:change_create", "draft_amendment.pk"),
+        CONVENTION_MANAGERS,
+        method="post",
+        check=_check_change_refused,
+    ),
+    Row(
+        "conventions:change_delete",
+        "amendment-change-delete",
+        _url("conventions:change_delete", "change.pk"),
+        CONVENTION_ACTION,
+        method="post",
+        check=_check_change_deleted,
+    ),
+    Row(
+        "conventions:amendment_send",
+        "amendment-send",
+        _url("conventions:amendment_send", "draft_amendment.pk"),
+        CONVENTION_ACTION,
+        method="post",
+        check=_check_amendment_sent,
+    ),
+    Row(
+        "conventions:amendment_return_to_draft",
+        "amendment-return-to-draft",
+        _url("conventions:amendment_return_to_draft", "sent_amendment.pk"),
+        CONVENTION_ACTION,
+        method="post",
+        check=_check_amendment_back_to_draft,
+    ),
+    Row(
+        "conventions:amendment_sign",
+        "amendment-sign",
+        _url("conventions:amendment_sign", "sent_amendment.pk"),
+        CONVENTION_SIGNERS,
+    ),
+    Row(
+        "conventions:amendment_scan_upload",
+        "amendment-scan-upload",
+        _url("conventions:amendment_scan_upload", "draft_amendment.pk"),
+        CONVENTION_MANAGERS,
+    ),
+    Row(
+        "conventions:amendment_document",
+        "amendment-document",
+        _url("conventions:amendment_document", "draft_amendment.pk"),
+        DOCUMENT_REQUEST,
+        method="post",
+        check=_check_document_requested(DocumentKind.AMENDMENT),
+    ),
+    Row("deliberations:list", "deliberation-list", _url("deliberations:list"), DOMAIN_READERS),
+    Row(
+        "deliberations:detail",
+        "deliberation-detail",
+        _url("deliberations:detail", "deliberation.pk"),
+        DOMAIN_READERS,
+    ),
+    Row(
+        "deliberations:create",
+        "deliberation-create",
+        _url("deliberations:create"),
+        REGIONAL_ONLY,
+    ),
+    Row(
+        "deliberations:generate_documents",
+        "deliberation-generate-documents",
+        _url("deliberations:generate_documents", "deliberation.pk"),
+        codes(403, {REGIONAL: 302}),
+        method="post",
+        check=_check_deliberation_job,
+    ),
+]
 
 ROWS = [
     Row("home", "home", lambda t: reverse("home"), EVERYONE),
@@ -428,6 +819,7 @@ ROWS = [
         check=_check_admin_login,
         anonymous_login="admin:login",
     ),
+    *CONVENTION_ROWS,
 ]
 
 
@@ -648,6 +1040,18 @@ FORM_NAMES = {
     "campuses:representative_update",
     "accounts:user_invite",
     "accounts:user_update",
+    "conventions:create",
+    "conventions:update",
+    "conventions:part_create",
+    "conventions:part_update",
+    "conventions:terminate",
+    "conventions:scan_upload",
+    "conventions:amendment_create",
+    "conventions:historical_amendment_create",
+    "conventions:amendment_update",
+    "conventions:change_create",
+    "conventions:amendment_scan_upload",
+    "deliberations:create",
 }
 FORM_ROWS = [row for row in ROWS if row.name in FORM_NAMES]
 

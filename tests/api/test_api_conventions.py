@@ -1214,3 +1214,28 @@ def test_schema_lists_the_collections_and_actions():
         "/api/v1/documents/{id}/download/",
     ]:
         assert path in paths, path
+
+
+def test_return_to_draft_action(user_of, campus_of):
+    from datetime import date
+
+    from rest_framework.test import APIClient
+
+    from conventions import services as convention_services
+    from conventions.models import SignatureStatus
+    from tests.conventions.helpers import amendment_to_cp_2023_111, signed_convention
+
+    region = user_of("region")
+    convention = signed_convention(region, campus_of("ia"))
+    amendment = amendment_to_cp_2023_111(region, convention)
+    convention_services.send_for_signature(region, amendment, on=date(2023, 7, 1))
+    url = f"/api/v1/amendments/{amendment.pk}/return-to-draft/"
+    director = APIClient()
+    director.force_authenticate(user_of("dir-ia"))
+    assert director.post(url).status_code == 403
+    client = APIClient()
+    client.force_authenticate(region)
+    response = client.post(url)
+    assert response.status_code == 200
+    assert response.json()["status"] == SignatureStatus.DRAFT
+    assert client.post(url).status_code == 409  # already a draft

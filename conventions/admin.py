@@ -1,0 +1,162 @@
+"""Admin of conventions: scoped like the portal, audited, and read-only wherever the portal's
+services own the writes (signatures, numbering, documents). Only drafts are editable here."""
+
+from django.contrib import admin
+
+from audit.admin_mixins import AuditedModelAdmin
+
+from . import permissions
+from .models import (
+    Amendment,
+    AmendmentChange,
+    Annex,
+    Article,
+    Contribution,
+    ConventionParty,
+    FrameworkConvention,
+    GeneratedDocument,
+    Paragraph,
+    Reminder,
+    Signature,
+    SignedScan,
+)
+
+
+class ConventionScopedAdmin(AuditedModelAdmin):
+    """Rows of the conventions the staff member may see; the campus is the convention's."""
+
+    convention_path = "convention"
+
+    def get_queryset(self, request):
+        visible = permissions.conventions_visible_to(request.user).values("pk")
+        return super().get_queryset(request).filter(**{f"{self.convention_path}__in": visible})
+
+    def _convention_of(self, obj):
+        for name in self.convention_path.split("__"):
+            obj = getattr(obj, name, None)
+        return obj
+
+    def _campus_of(self, obj):
+        convention = self._convention_of(obj)
+        return convention.campus if convention is not None else None
+
+    def _is_draft(self, obj):
+        convention = self._convention_of(obj)
+        return obj is None or convention is None or convention.is_editable
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._is_draft(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._is_draft(obj)
+
+
+class ReadOnlyAdmin(ConventionScopedAdmin):
+    """Written only by the services (signature circuit, scans, documents, reminders)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PartyInline(admin.TabularInline):
+    model = ConventionParty
+    fk_name = "convention"
+    extra = 0
+    fields = ["position", "kind", "authority", "organisation", "representative_name"]
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(FrameworkConvention)
+class FrameworkConventionAdmin(ConventionScopedAdmin):
+    list_display = ["title", "campus", "kind", "status", "effective_date", "deliberation"]
+    list_filter = ["status", "kind", "campus"]
+    search_fields = ["title", "campus__short_name", "campus__name"]
+    readonly_fields = ["status", "effective_date", "sent_on", "terminated_on", "terminated_by"]
+    inlines = [PartyInline]
+
+    def get_queryset(self, request):
+        return permissions.conventions_visible_to(
+            request.user, admin.ModelAdmin.get_queryset(self, request)
+        ).select_related("campus", "deliberation")
+
+    def _convention_of(self, obj):
+        return obj
+
+    def has_add_permission(self, request):
+        # A convention starts from the standard template: « Nouvelle convention » in the portal.
+        return False
+
+
+@admin.register(Amendment)
+class AmendmentAdmin(ConventionScopedAdmin):
+    list_display = ["__str__", "title", "status", "effective_date", "is_historical"]
+    list_filter = ["status", "is_historical"]
+    search_fields = ["title", "convention__campus__short_name"]
+    readonly_fields = ["convention", "number", "status", "sent_on", "effective_date"]
+
+    def has_add_permission(self, request):
+        return False  # numbered by the service: « Nouvel avenant » in the portal
+
+    def _is_draft(self, obj):
+        return obj is None or obj.is_editable
+
+
+@admin.register(Article)
+class ArticleAdmin(ConventionScopedAdmin):
+    list_display = ["__str__", "convention"]
+
+
+@admin.register(Paragraph)
+class ParagraphAdmin(ConventionScopedAdmin):
+    convention_path = "article__convention"
+    list_display = ["__str__", "article"]
+
+
+@admin.register(Contribution)
+class ContributionAdmin(ConventionScopedAdmin):
+    list_display = ["__str__", "convention"]
+
+
+@admin.register(Annex)
+class AnnexAdmin(ConventionScopedAdmin):
+    list_display = ["title", "convention"]
+
+
+@admin.register(AmendmentChange)
+class AmendmentChangeAdmin(ReadOnlyAdmin):
+    convention_path = "amendment__convention"
+    list_display = ["__str__", "amendment"]
+
+
+@admin.register(Signature)
+class SignatureAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "convention", "amendment", "signatory_name", "recorded_by"]
+
+    def get_queryset(self, request):
+        visible = permissions.conventions_visible_to(request.user).values("pk")
+        amendments = permissions.amendments_visible_to(request.user).values("pk")
+        queryset = admin.ModelAdmin.get_queryset(self, request)
+        return queryset.filter(convention__in=visible) | queryset.filter(amendment__in=amendments)
+
+
+@admin.register(SignedScan)
+class SignedScanAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "convention", "amendment", "uploaded_at"]
+
+
+@admin.register(GeneratedDocument)
+class GeneratedDocumentAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "kind", "status", "generated_at", "checksum"]
+    list_filter = ["kind", "status"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ReadOnlyAdmin):
+    list_display = ["message", "step", "due_on", "sent_at"]
+    list_filter = ["step"]

@@ -1,0 +1,86 @@
+"""Background job: the PDFs a deliberation adopted, in one ZIP archive."""
+
+import io
+import logging
+import re
+import zipfile
+
+from django.utils.translation import gettext as _
+
+from .. import permissions
+from ..models import Amendment, DocumentKind, DocumentStatus
+from .render import _mark_failed, document_filename, generate
+from .requests import _request
+
+logger = logging.getLogger(__name__)
+
+
+def generate_deliberation_documents(job, report_progress):
+    """Job handler: the PDFs of every convention and amendment a deliberation adopted (among
+    those the job's owner can see), in one ZIP archive."""
+    from deliberations.models import Deliberation
+    from jobs.services import JobError
+
+    deliberation_id = (job.params or {}).get("deliberation_id")
+    deliberation = (
+        Deliberation.objects.filter(pk=deliberation_id).first()
+        if str(deliberation_id).isdigit()
+        else None
+    )
+    if deliberation is None:
+        raise JobError(_("Cette délibération n'existe pas."))
+    visible = permissions.conventions_visible_to(job.owner)
+    targets = [
+        (DocumentKind.CONVENTION, convention, None)
+        for convention in visible.filter(deliberation=deliberation).select_related("campus")
+    ] + [
+        (DocumentKind.AMENDMENT, amendment.convention, amendment)
+        for amendment in Amendment.objects.filter(
+            deliberation=deliberation, convention__in=visible.values("pk")
+        )
+        .select_related("convention__campus")
+        .order_by("convention__campus__short_name", "number")
+    ]
+    if not targets:
+        raise JobError(
+            _(
+                "La délibération %s n'a adopté aucune convention ni aucun avenant que vous "
+                "pouvez consulter."
+            )
+            % deliberation.number
+        )
+    total = len(targets)
+    report_progress(0, total)
+    buffer, names, errors = io.BytesIO(), set(), []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for done, (kind, convention, amendment) in enumerate(targets, start=1):
+            document = _request(
+                job.owner,
+                kind=kind,
+                convention=convention,
+                amendment=amendment,
+                as_of=None,
+                queue=False,  # rendered right here: this job already runs in a worker
+            )
+            try:
+                generate(document.pk)
+            except OSError:
+                logger.exception("Document %s failed in job %s", document.pk, job.pk)
+                _mark_failed(document, _("La génération du PDF a échoué : relancez-la."))
+            document.refresh_from_db()
+            name = document_filename(document)
+            if document.status == DocumentStatus.READY:
+                while name in names:
+                    name = name.replace(".pdf", "-bis.pdf")
+                names.add(name)
+                with document.file.open("rb") as pdf:
+                    archive.writestr(name, pdf.read())
+            else:
+                errors.append(f"{name} : {document.error}")
+            report_progress(done, total)
+        if errors:
+            archive.writestr("erreurs.txt", "\n".join(errors) + "\n")
+    if not names:
+        raise JobError(_("Aucun document n'a pu être généré : %s") % " ; ".join(errors))
+    number = re.sub(r"[^A-Za-z0-9-]+", "-", deliberation.number).strip("-")
+    return f"documents-{number}.zip", buffer.getvalue()

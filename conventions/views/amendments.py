@@ -1,0 +1,358 @@
+"""Pages of an amendment: creation (new or historical), detail with its typed changes, editing,
+the signature circuit, signed scans and its PDF.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campuses.views import _save
+
+from .. import forms, permissions, services
+from ..models import (
+    AmendmentChange,
+    ChangeKind,
+    DocumentKind,
+    DurationKind,
+    NoticeReference,
+    RenewalMode,
+    SignatureStatus,
+)
+from .common import (
+    _act,
+    _describe_label,
+    _editable_or_redirect,
+    _pending_signatories,
+    _require_manager,
+    _require_use,
+    _scan_page,
+    _sign_page,
+    _status_badge,
+    _visible_amendment,
+    _visible_convention,
+    _with_filenames,
+)
+from .documents import _request_document
+
+
+def amendment_create(request, pk):
+    convention = _visible_convention(request, pk)
+    _require_manager(request)
+    if convention.status != SignatureStatus.SIGNED:
+        messages.error(request, _("Seule une convention signée et en vigueur peut être modifiée."))
+        return redirect(convention)
+    number = max(convention.amendments.values_list("number", flat=True), default=0) + 1
+    form = forms.AmendmentCreateForm(
+        request.POST or None, initial={"title": _("Avenant n°%(number)s") % {"number": number}}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        result = {}
+
+        def save():
+            result["amendment"] = services.create_amendment(
+                request.user,
+                convention,
+                title=data["title"],
+                deliberation=data["deliberation"],
+                summary=data["summary"],
+            )
+
+        if _save(request, form, save):
+            amendment = result["amendment"]
+            messages.success(
+                request,
+                _("L'avenant n°%(number)s a été créé : ajoutez ses modifications.")
+                % {"number": amendment.number},
+            )
+            return redirect(amendment)
+    return render(
+        request,
+        "conventions/amendment_form.html",
+        {"form": form, "convention": convention, "amendment": None, "historical": False},
+    )
+
+
+def historical_amendment_create(request, pk):
+    convention = _visible_convention(request, pk)
+    _require_manager(request)
+    form = forms.HistoricalAmendmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def save():
+            services.record_historical_amendment(
+                request.user,
+                convention,
+                number=data["number"],
+                signed_on=data["signed_on"],
+                summary=data["summary"],
+                title=data["title"],
+            )
+
+        if _save(request, form, save):
+            messages.success(
+                request,
+                _("L'avenant historique n°%(number)s a été enregistré.")
+                % {"number": data["number"]},
+            )
+            return redirect(reverse("conventions:detail", args=[convention.pk]) + "#avenants")
+    return render(
+        request,
+        "conventions/amendment_form.html",
+        {"form": form, "convention": convention, "amendment": None, "historical": True},
+    )
+
+
+def _where(change):
+    if change.paragraph_label:
+        return _("l'article %(number)s, alinéa %(label)s") % {
+            "number": change.article_number,
+            "label": change.paragraph_label,
+        }
+    return _("l'article %(number)s") % {"number": change.article_number}
+
+
+def _representative(name, title):
+    if not name and not title:
+        return ""
+    return ", " + _("représenté·e par %(who)s") % {"who": ", ".join(v for v in (name, title) if v)}
+
+
+def describe_change(change):
+    """One typed change in the words of an amendment's article 1."""
+    kind, clause = change.kind, change.clause or {}
+    if kind == ChangeKind.REPLACE_PASSAGE:
+        return _("À %(where)s, les mots « %(old)s » sont remplacés par les mots « %(new)s ».") % {
+            "where": _where(change),
+            "old": change.old_text,
+            "new": change.new_text,
+        }
+    if kind == ChangeKind.REPLACE_ARTICLE:
+        return _(
+            "L'article %(number)s%(title)s est remplacé par les dispositions suivantes : "
+            "« %(new)s »."
+        ) % {
+            "number": change.article_number,
+            "title": f" « {change.title} »" if change.title else "",
+            "new": change.new_text,
+        }
+    if kind == ChangeKind.CHANGE_DURATION:
+        parts = [_describe_label(DurationKind, clause.get("duration_kind"))]
+        if clause.get("duration_years"):
+            parts.append(_("%(years)s an(s)") % {"years": clause["duration_years"]})
+        if clause.get("renewal_mode"):
+            parts.append(_describe_label(RenewalMode, clause["renewal_mode"]).lower())
+        text = _("La durée de la convention devient : %(rule)s.") % {"rule": ", ".join(parts)}
+    elif kind == ChangeKind.CHANGE_TERMINATION:
+        text = _(
+            "La dénonciation doit être notifiée au moins %(months)s mois %(reference)s%(form)s."
+        ) % {
+            "months": clause.get("notice_months", "?"),
+            "reference": _describe_label(NoticeReference, clause.get("notice_reference")),
+            "form": f", {clause['notice_form']}" if clause.get("notice_form") else "",
+        }
+    elif kind == ChangeKind.ADD_ANNEX:
+        return _("Une annexe « %(title)s » est ajoutée à la convention.") % {"title": change.title}
+    elif kind == ChangeKind.REPLACE_ANNEX:
+        return _("L'annexe « %(title)s » est remplacée par un nouveau texte.") % {
+            "title": change.title
+        }
+    elif kind == ChangeKind.CHANGE_SUPPORT:
+        return _("L'établissement support devient %(organisation)s%(representative)s.") % {
+            "organisation": change.organisation,
+            "representative": _representative(
+                clause.get("representative_name"), clause.get("representative_title")
+            ),
+        }
+    elif kind == ChangeKind.ADD_PARTY:
+        party = change.party
+        return _("%(party)s devient partie à la convention%(representative)s.") % {
+            "party": party,
+            "representative": _representative(party.representative_name, party.representative_title)
+            if party
+            else "",
+        }
+    elif kind == ChangeKind.REMOVE_PARTY:
+        return _("%(party)s n'est plus partie à la convention.") % {"party": change.party}
+    else:
+        return str(change)
+    if change.article_number and change.new_text:
+        text += " " + _("À %(where)s, le texte devient : « %(new)s ».") % {
+            "where": _where(change),
+            "new": change.new_text,
+        }
+    return text
+
+
+def _amendment_page(request, amendment, change_form=None, status=200):
+    user = request.user
+    can_manage = permissions.can_manage_conventions(user)
+    editable = can_manage and amendment.is_editable
+    changes = list(amendment.changes.select_related("organisation", "party__organisation"))
+    for change in changes:
+        change.description = describe_change(change)
+    if editable and change_form is None:
+        change_form = forms.ChangeForm(convention=amendment.convention)
+    pending = _pending_signatories(amendment)
+    return render(
+        request,
+        "conventions/amendment_detail.html",
+        {
+            "amendment": amendment,
+            "convention": amendment.convention,
+            "badge": _status_badge(amendment),
+            "changes": changes,
+            "change_form": change_form if editable else None,
+            "editable": editable,
+            "can_manage": can_manage,
+            "can_sign": amendment.status == SignatureStatus.SENT
+            and not amendment.stale
+            and permissions.can_record_any_signature(user),
+            "pending": pending,
+            "signatures": amendment.signatures.select_related("party__organisation"),
+            "scans": _with_filenames(amendment.scans.all()),
+            "documents": amendment.documents.all(),
+        },
+        status=status,
+    )
+
+
+def amendment_detail(request, pk):
+    return _amendment_page(request, _visible_amendment(request, pk))
+
+
+def amendment_update(request, pk):
+    amendment = _visible_amendment(request, pk)
+    _require_manager(request)
+    if response := _editable_or_redirect(request, amendment):
+        return response
+    form = forms.AmendmentForm(request.POST or None, instance=amendment)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in forms.AmendmentForm.Meta.fields}
+
+        def save():
+            services.update_amendment(
+                request.user, amendment, expected_version=form.cleaned_data.get("version"), **fields
+            )
+
+        if _save(request, form, save):
+            messages.success(request, _("L'avenant a été modifié."))
+            return redirect(amendment)
+    return render(
+        request,
+        "conventions/amendment_form.html",
+        {
+            "form": form,
+            "convention": amendment.convention,
+            "amendment": amendment,
+            "historical": False,
+        },
+    )
+
+
+def _on_used_fields(error, kind):
+    """The services put a change that cannot apply on `article_number` (or `old_text`): for
+    a kind without that field (an annex, a party…), move it to the kind's first field."""
+    if not hasattr(error, "error_dict"):
+        return error
+    used = forms.CHANGE_FIELDS[kind]
+    errors = {}
+    for field, messages_ in error.message_dict.items():
+        target = field if field in used or field not in forms.ChangeForm.base_fields else used[0]
+        errors.setdefault(target, []).extend(messages_)
+    return ValidationError(errors)
+
+
+@require_POST
+def change_create(request, pk):
+    amendment = _visible_amendment(request, pk)
+    _require_manager(request)
+    if response := _editable_or_redirect(request, amendment):
+        return response
+    form = forms.ChangeForm(request.POST, convention=amendment.convention)
+    if form.is_valid():
+
+        def save():
+            change = form.build_change()
+            try:
+                with transaction.atomic():
+                    if change.kind == ChangeKind.ADD_PARTY:
+                        change.party = services.add_party_by_amendment(
+                            request.user, amendment, form.build_added_party()
+                        )
+                    services.add_change(request.user, amendment, change)
+            except ValidationError as error:
+                raise _on_used_fields(error, change.kind) from error
+
+        if _save(request, form, save):
+            messages.success(request, _("La modification a été ajoutée à l'avenant."))
+            return redirect(
+                reverse("conventions:amendment_detail", args=[amendment.pk]) + "#modifications"
+            )
+    return _amendment_page(request, amendment, change_form=form)
+
+
+@require_POST
+def change_delete(request, pk):
+    _require_use(request)
+    change = get_object_or_404(
+        AmendmentChange.objects.select_related("amendment"),
+        pk=pk,
+        amendment__in=permissions.amendments_visible_to(request.user).values("pk"),
+    )
+    _require_manager(request)
+    amendment = change.amendment
+    _act(
+        request,
+        lambda: services.delete_change(request.user, change),
+        _("La modification a été retirée de l'avenant."),
+    )
+    return redirect(reverse("conventions:amendment_detail", args=[amendment.pk]) + "#modifications")
+
+
+@require_POST
+def amendment_send(request, pk):
+    amendment = _visible_amendment(request, pk)
+    _require_manager(request)
+    _act(
+        request,
+        lambda: services.send_for_signature(request.user, amendment),
+        _("L'avenant a été envoyé pour signature."),
+    )
+    return redirect(amendment)
+
+
+@require_POST
+def amendment_return_to_draft(request, pk):
+    amendment = _visible_amendment(request, pk)
+    _require_manager(request)
+    _act(
+        request,
+        lambda: services.return_to_draft(request.user, amendment),
+        _("L'avenant est revenu en brouillon."),
+    )
+    return redirect(amendment)
+
+
+def amendment_sign(request, pk):
+    amendment = _visible_amendment(request, pk)
+    return _sign_page(request, amendment, amendment.convention)
+
+
+def amendment_scan_upload(request, pk):
+    amendment = _visible_amendment(request, pk)
+    return _scan_page(request, amendment.convention, amendment)
+
+
+@require_POST
+def amendment_document(request, pk):
+    amendment = _visible_amendment(request, pk)
+    _request_document(
+        request, amendment.convention, kind=DocumentKind.AMENDMENT, amendment=amendment
+    )
+    return redirect(reverse("conventions:amendment_detail", args=[amendment.pk]) + "#documents")

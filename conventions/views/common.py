@@ -1,0 +1,261 @@
+"""Helpers shared by the conventions pages: scoped getters (403 for roles without access,
+404 outside the user's scope), state checks, status badges, and the signature, scan and
+file pages that a convention and an amendment have in common.
+"""
+
+import posixpath
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from campuses.views import _save
+from cmq_portal.errors import ConflictError, PermissionDeniedError
+
+from .. import forms, permissions, services
+from ..consolidation import prefetched
+from ..dates import compute_dates
+from ..models import Amendment, DurationKind, NoticeReference, RenewalMode, SignatureStatus
+
+# The same words as the services' state conflicts, for pages refused before any write.
+NOT_EDITABLE = _(
+    "Un document envoyé pour signature ou signé n'est plus modifiable : "
+    "toute modification passe par un avenant."
+)
+
+
+def _require_use(request):
+    if not permissions.can_use_conventions(request.user):
+        raise PermissionDenied
+
+
+def _require_manager(request):
+    if not permissions.can_manage_conventions(request.user):
+        raise PermissionDenied
+
+
+def _visible_convention(request, pk, queryset=None):
+    """The convention if the user may see it (404 otherwise); 403 for roles without access."""
+    _require_use(request)
+    convention = permissions.conventions_visible_to(request.user, queryset).filter(pk=pk).first()
+    if convention is None:
+        raise Http404
+    return convention
+
+
+def _visible_amendment(request, pk):
+    _require_use(request)
+    queryset = Amendment.objects.select_related(
+        "convention__campus", "convention__deliberation", "deliberation"
+    )
+    amendment = permissions.amendments_visible_to(request.user, queryset).filter(pk=pk).first()
+    if amendment is None:
+        raise Http404
+    return amendment
+
+
+def _editable_or_redirect(request, obj):
+    """None when `obj` is a draft; else a redirect to its page with the conflict message."""
+    if obj.is_editable:
+        return None
+    messages.error(request, NOT_EDITABLE)
+    return redirect(obj)
+
+
+def _dates(convention, text, today):
+    return compute_dates(
+        text.clauses, convention.effective_date, convention.campus.label_periods.all(), today
+    )
+
+
+def base_parties(convention):
+    return {party.pk for party in convention.parties.all() if party.added_by_id is None}
+
+
+def _describe_label(choices, value):
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value or "")
+
+
+def _link_amendments(text, convention):
+    """Give every part of a consolidated text the amendments (objects) that changed it."""
+    by_number = {amendment.number: amendment for amendment in convention.amendments.all()}
+    parts = [
+        *text.parties,
+        *text.articles,
+        *(paragraph for article in text.articles for paragraph in article.paragraphs),
+        *text.annexes,
+        text.clauses,
+    ]
+    for part in parts:
+        numbers = dict.fromkeys(part.changed_by)
+        part.amendments = [by_number[number] for number in numbers if number in by_number]
+        part.verb = "modified"
+    # Feminine words (« annexe », « partie », « clause »), and parts an amendment brought in.
+    base_annexes = {annex.title for annex in convention.annexes.all()}
+    for annex in text.annexes:
+        annex.verb = "modified_f" if annex.title in base_annexes else "added_f"
+    original = base_parties(convention)
+    for party in text.parties:
+        party.verb = "modified_f" if party.party_id in original else "added_f"
+    text.clauses.verb = "modified_f"
+    clauses = text.clauses
+    clauses.duration_label = _describe_label(DurationKind, clauses.duration_kind)
+    clauses.renewal_label = _describe_label(RenewalMode, clauses.renewal_mode)
+    clauses.notice_reference_label = _describe_label(NoticeReference, clauses.notice_reference)
+    return text
+
+
+def _status_badge(obj, dates=None, today=None):
+    """(css modifier, label) of a convention's or an amendment's state."""
+    if (
+        dates is not None
+        and obj.status == SignatureStatus.SIGNED
+        and dates.end is not None
+        and dates.end < today
+    ):
+        return "expired", _("Expirée")
+    return {
+        SignatureStatus.DRAFT: ("none", _("Brouillon")),
+        SignatureStatus.SENT: ("probationary", _("Envoyé pour signature")),
+        SignatureStatus.SIGNED: ("labelled", _("Signé")),
+        SignatureStatus.TERMINATED: ("replaced", _("Dénoncé")),
+    }.get(obj.status, ("none", obj.get_status_display()))
+
+
+def _detail_queryset():
+    return (
+        prefetched()
+        .select_related("deliberation", "terminated_by__organisation")
+        .prefetch_related(
+            "campus__label_periods",
+            "contributions__party__organisation",
+            "contributions__regulation_version__regulation",
+            "contributions__regulation_version__deliberation",
+            "signatures__party__organisation",
+            "scans__amendment",
+            "amendments__deliberation",
+        )
+    )
+
+
+def _with_filenames(scans):
+    scans = list(scans)
+    for scan in scans:
+        scan.filename = posixpath.basename(scan.file.name)
+    return scans
+
+
+def _pending_signatories(obj):
+    """The parties that still have to sign a document sent for signature.
+
+    An amendment whose changes no longer apply (another amendment, signed meanwhile, changed
+    the passage it quotes) cannot be signed: `obj.stale` then holds the reason, for the page
+    to say so and offer to take it back to draft.
+    """
+    obj.stale = services.overtaken_reason(obj) if isinstance(obj, Amendment) else ""
+    if obj.status != SignatureStatus.SENT or obj.stale:
+        return []
+    signed = {signature.party_id for signature in obj.signatures.all()}
+    return [party for party in services.required_signatories(obj) if party.pk not in signed]
+
+
+def _act(request, action, success):
+    """Run a one-click service action; its refusal becomes a message, a forbidden one 403."""
+    try:
+        action()
+    except (ConflictError, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return False
+    except PermissionDeniedError as error:
+        raise PermissionDenied(str(error)) from error
+    messages.success(request, success)
+    return True
+
+
+def _sign_page(request, obj, convention):
+    if not permissions.can_record_any_signature(request.user):
+        raise PermissionDenied
+    if obj.status != SignatureStatus.SENT:
+        messages.error(request, _("Ce document n'est pas en attente de signatures."))
+        return redirect(obj)
+    parties = _pending_signatories(obj)
+    if obj.stale:
+        messages.error(request, obj.stale)
+        return redirect(obj)
+    signable = [party for party in parties if permissions.can_sign_for(request.user, party)]
+    form = forms.SignatureForm(request.POST or None, parties=parties, signable=signable)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.record_signature(request.user, obj, **form.cleaned_data)
+
+        if _save(request, form, save):
+            obj.refresh_from_db()
+            if obj.status == SignatureStatus.SIGNED:
+                message = _(
+                    "Signature enregistrée. Toutes les parties ont signé : le document prend "
+                    "effet le %(date)s."
+                ) % {"date": obj.effective_date.strftime("%d/%m/%Y")}
+            else:
+                message = _("Signature enregistrée.")
+            messages.success(request, message)
+            return redirect(obj)
+    return render(
+        request,
+        "conventions/signature_form.html",
+        {
+            "form": form,
+            "obj": obj,
+            "convention": convention,
+            "amendment": obj if isinstance(obj, Amendment) else None,
+            "pending": parties,
+            "signable": signable,
+        },
+    )
+
+
+def _scan_page(request, convention, amendment=None):
+    _require_manager(request)
+    form = forms.ScanForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.attach_signed_scan(
+                request.user, convention, form.cleaned_data["file"], amendment=amendment
+            )
+
+        if _save(request, form, save):
+            messages.success(request, _("L'original signé numérisé a été ajouté."))
+            return redirect(
+                reverse(
+                    "conventions:" + ("amendment_detail" if amendment else "detail"),
+                    args=[(amendment or convention).pk],
+                )
+                + "#originaux"
+            )
+    return render(
+        request,
+        "conventions/scan_form.html",
+        {"form": form, "convention": convention, "amendment": amendment},
+    )
+
+
+def _file_response(field, filename=None):
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename or posixpath.basename(field.name),
+        content_type="application/pdf",
+    )

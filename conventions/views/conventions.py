@@ -1,0 +1,340 @@
+"""Pages of a framework convention: list, detail, creating and editing a draft and its parts,
+the signature circuit (send, sign, terminate) and signed scans.
+"""
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from audit.models import AuditEntry
+from campuses.views import _save
+from cmq_portal.errors import ConflictError, PermissionDeniedError
+
+from .. import forms, permissions, services
+from ..consolidation import consolidated_text, prefetched
+from ..models import (
+    Annex,
+    Article,
+    Contribution,
+    ConventionParty,
+    FrameworkConvention,
+    GeneratedDocument,
+    Paragraph,
+    SignatureStatus,
+    SignedScan,
+)
+from .common import (
+    _act,
+    _dates,
+    _detail_queryset,
+    _editable_or_redirect,
+    _file_response,
+    _link_amendments,
+    _pending_signatories,
+    _require_manager,
+    _require_use,
+    _scan_page,
+    _sign_page,
+    _status_badge,
+    _visible_convention,
+    _with_filenames,
+)
+
+PAGE_SIZE = 25
+
+
+def convention_list(request):
+    _require_use(request)
+    today = timezone.localdate()
+    queryset = permissions.conventions_visible_to(
+        request.user,
+        prefetched()
+        .select_related("deliberation")
+        .prefetch_related("campus__label_periods")
+        .order_by("campus__short_name", "-created_at"),
+    )
+    filterset = forms.ConventionFilter(request.GET or None, queryset=queryset, request=request)
+    if filterset.is_bound and not filterset.is_valid():
+        conventions = queryset.none()
+    else:
+        conventions = filterset.qs if filterset.is_bound else queryset
+    page = Paginator(conventions, PAGE_SIZE).get_page(request.GET.get("page"))
+    for convention in page.object_list:
+        text = consolidated_text(convention, today)
+        convention.dates = _dates(convention, text, today)
+        convention.badge = _status_badge(convention, convention.dates, today)
+    return render(
+        request,
+        "conventions/convention_list.html",
+        {
+            "filterset": filterset,
+            "page_obj": page,
+            "can_manage": permissions.can_manage_conventions(request.user),
+        },
+    )
+
+
+def convention_detail(request, pk):
+    convention = _visible_convention(request, pk, _detail_queryset())
+    today = timezone.localdate()
+    text = _link_amendments(consolidated_text(convention, today), convention)
+    dates = _dates(convention, text, today)
+    user = request.user
+    can_manage = permissions.can_manage_conventions(user)
+    history = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(FrameworkConvention),
+        object_id=str(convention.pk),
+    ).select_related("actor", "content_type")[:50]
+    return render(
+        request,
+        "conventions/convention_detail.html",
+        {
+            "convention": convention,
+            "text": text,
+            "dates": dates,
+            "badge": _status_badge(convention, dates, today),
+            "today": today,
+            "editable": can_manage and convention.is_editable,
+            "can_manage": can_manage,
+            "can_sign": convention.status == SignatureStatus.SENT
+            and permissions.can_record_any_signature(user),
+            "pending": _pending_signatories(convention),
+            "amendments": [
+                (amendment, _status_badge(amendment)) for amendment in convention.amendments.all()
+            ],
+            "scans": _with_filenames(convention.scans.all()),
+            "documents": GeneratedDocument.objects.filter(convention=convention).select_related(
+                "amendment"
+            ),
+            "history": history,
+        },
+    )
+
+
+def convention_create(request):
+    _require_use(request)
+    _require_manager(request)
+    campus = request.GET.get("campus", "")
+    form = forms.ConventionCreateForm(
+        request.POST or None,
+        user=request.user,
+        initial={"campus": campus} if campus.isdigit() and len(campus) < 19 else {},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        result = {}
+
+        def save():
+            result["convention"] = services.create_convention(
+                request.user,
+                campus=data["campus"],
+                kind=data["kind"],
+                title=data["title"],
+                deliberation=data["deliberation"],
+                **{name: data[name] for name in forms.CLAUSE_FIELDS},
+            )
+
+        if _save(request, form, save):
+            convention = result["convention"]
+            messages.success(
+                request,
+                _("La convention a été créée à partir du modèle type : complétez le brouillon."),
+            )
+            return redirect(convention)
+    return render(request, "conventions/convention_form.html", {"form": form, "convention": None})
+
+
+def convention_update(request, pk):
+    convention = _visible_convention(request, pk)
+    _require_manager(request)
+    if response := _editable_or_redirect(request, convention):
+        return response
+    form = forms.ConventionForm(request.POST or None, instance=convention)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in forms.ConventionForm.Meta.fields}
+
+        def save():
+            services.update_convention(
+                request.user,
+                convention,
+                expected_version=form.cleaned_data.get("version"),
+                **fields,
+            )
+
+        if _save(request, form, save):
+            messages.success(request, _("La convention a été modifiée."))
+            return redirect(convention)
+    return render(
+        request, "conventions/convention_form.html", {"form": form, "convention": convention}
+    )
+
+
+# slug -> (model, form, label, anchor on the convention page)
+PART_KINDS = {
+    "parties": (ConventionParty, forms.PartyForm, _("partie"), "parties"),
+    "articles": (Article, forms.ArticleForm, _("article"), "articles"),
+    "alineas": (Paragraph, forms.ParagraphForm, _("alinéa"), "articles"),
+    "contributions": (Contribution, forms.ContributionForm, _("contribution"), "contributions"),
+    "annexes": (Annex, forms.AnnexForm, _("annexe"), "annexes"),
+}
+
+
+def _part_kind(kind):
+    try:
+        return PART_KINDS[kind]
+    except KeyError as error:
+        raise Http404 from error
+
+
+def _part(model, convention, part_pk):
+    if model is Paragraph:
+        return get_object_or_404(Paragraph, pk=part_pk, article__convention=convention)
+    return get_object_or_404(model, pk=part_pk, convention=convention)
+
+
+def _next(values):
+    return max(values, default=0) + 1
+
+
+def _new_part(model, convention, request):
+    """A new part of the convention, with the next free number or position as initial."""
+    if model is Paragraph:
+        article = Article.objects.filter(
+            convention=convention, pk=str(request.GET.get("article", "")).strip()[:18] or None
+        ).first()
+        positions = article.paragraphs.values_list("position", flat=True) if article else []
+        return Paragraph(article=article), {"article": article, "position": _next(positions)}
+    instance = model(convention=convention)
+    if model is Article:
+        return instance, {"number": _next(convention.articles.values_list("number", flat=True))}
+    if model in (ConventionParty, Annex):
+        related = convention.parties if model is ConventionParty else convention.annexes
+        return instance, {"position": _next(related.values_list("position", flat=True))}
+    return instance, {}
+
+
+def part_form(request, pk, kind, part_pk=None):
+    convention = _visible_convention(request, pk)
+    model, form_class, label, anchor = _part_kind(kind)
+    _require_manager(request)
+    if response := _editable_or_redirect(request, convention):
+        return response
+    if part_pk is None:
+        instance, initial = _new_part(model, convention, request)
+    else:
+        instance, initial = _part(model, convention, part_pk), {}
+    kwargs = {"convention": convention} if model in (Paragraph, Contribution) else {}
+    form = form_class(request.POST or None, instance=instance, initial=initial, **kwargs)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(request, form, lambda: services.save_convention_part(request.user, form.instance))
+    )
+    if saved:
+        messages.success(request, _("Enregistré : %(label)s.") % {"label": label})
+        return redirect(reverse("conventions:detail", args=[convention.pk]) + f"#{anchor}")
+    return render(
+        request,
+        "conventions/part_form.html",
+        {
+            "form": form,
+            "convention": convention,
+            "label": label,
+            "kind": kind,
+            "anchor": anchor,
+            "instance": instance,
+        },
+    )
+
+
+@require_POST
+def part_delete(request, pk, kind, part_pk):
+    convention = _visible_convention(request, pk)
+    model, _form_class, label, anchor = _part_kind(kind)
+    _require_manager(request)
+    instance = _part(model, convention, part_pk)
+    try:
+        services.delete_convention_part(request.user, instance)
+    except ConflictError as error:
+        messages.error(request, str(error))
+    except PermissionDeniedError as error:
+        raise PermissionDenied(str(error)) from error
+    else:
+        messages.success(
+            request, _("Supprimé : %(label)s « %(obj)s ».") % {"label": label, "obj": instance}
+        )
+    return redirect(reverse("conventions:detail", args=[convention.pk]) + f"#{anchor}")
+
+
+@require_POST
+def convention_send(request, pk):
+    convention = _visible_convention(request, pk)
+    _require_manager(request)
+    _act(
+        request,
+        lambda: services.send_for_signature(request.user, convention),
+        _("La convention a été envoyée pour signature."),
+    )
+    return redirect(convention)
+
+
+@require_POST
+def convention_return_to_draft(request, pk):
+    convention = _visible_convention(request, pk)
+    _require_manager(request)
+    _act(
+        request,
+        lambda: services.return_to_draft(request.user, convention),
+        _("La convention est revenue en brouillon."),
+    )
+    return redirect(convention)
+
+
+def convention_sign(request, pk):
+    convention = _visible_convention(request, pk)
+    return _sign_page(request, convention, convention)
+
+
+def convention_terminate(request, pk):
+    convention = _visible_convention(
+        request, pk, FrameworkConvention.objects.select_related("campus")
+    )
+    _require_manager(request)
+    if convention.status != SignatureStatus.SIGNED:
+        messages.error(request, _("Seule une convention signée peut être dénoncée."))
+        return redirect(convention)
+    form = forms.TerminationForm(request.POST or None, convention=convention)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def save():
+            services.terminate(
+                request.user, convention, party=data["party"], on=data["on"], reason=data["reason"]
+            )
+
+        if _save(request, form, save):
+            messages.success(request, _("La dénonciation de la convention a été enregistrée."))
+            return redirect(convention)
+    return render(
+        request, "conventions/terminate_form.html", {"form": form, "convention": convention}
+    )
+
+
+def scan_upload(request, pk):
+    return _scan_page(request, _visible_convention(request, pk))
+
+
+def scan_download(request, pk):
+    _require_use(request)
+    scans = SignedScan.objects.filter(
+        convention__in=permissions.conventions_visible_to(request.user).values("pk")
+    )
+    scan = get_object_or_404(scans, pk=pk)
+    return _file_response(scan.file)
