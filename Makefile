@@ -23,7 +23,7 @@ migrate: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --documents
 
 run: demo messages
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

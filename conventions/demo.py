@@ -255,3 +255,30 @@ def _organisation_data():
     from campuses import demo_data as campus_demo_data
 
     return campus_demo_data.ORGANISATIONS
+
+
+def generate_documents():
+    """Generate, in this process, the PDFs of every demo convention, of its non-historical
+    amendments and of its consolidated text today. Returns the number of ready documents."""
+    from django.utils import timezone
+
+    from .documents import generate, request_document
+    from .models import DocumentKind, DocumentStatus
+
+    actor = get_user_model().objects.get(username="region")
+    ready = 0
+    for convention in FrameworkConvention.objects.prefetch_related("amendments"):
+        requests = [
+            {"kind": DocumentKind.CONVENTION},
+            {"kind": DocumentKind.CONSOLIDATED, "as_of": timezone.localdate()},
+            *(
+                {"kind": DocumentKind.AMENDMENT, "amendment": amendment}
+                for amendment in convention.amendments.all()
+                if not amendment.is_historical
+            ),
+        ]
+        for request in requests:
+            document = request_document(actor, convention=convention, **request)
+            if generate(document.pk) == DocumentStatus.READY:
+                ready += 1
+    return ready

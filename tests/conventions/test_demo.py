@@ -74,3 +74,17 @@ def test_loading_the_demo_twice_changes_nothing():
     counts = (FrameworkConvention.objects.count(), Amendment.objects.count())
     load_all()
     assert (FrameworkConvention.objects.count(), Amendment.objects.count()) == counts
+
+
+def test_demo_documents_are_generated_once(settings, tmp_path):
+    from conventions.models import DocumentStatus, GeneratedDocument
+    from demo.loader import generate_documents
+
+    settings.MEDIA_ROOT = tmp_path
+    # 9 conventions, 9 consolidated texts, 6 amendments of 2023 (n°1 of Sécurité and TNEC
+    # are historical: no PDF).
+    assert generate_documents() == 24
+    assert GeneratedDocument.objects.filter(status=DocumentStatus.READY).count() == 24
+    generated = set(GeneratedDocument.objects.values_list("pk", "generated_at"))
+    assert generate_documents() == 24
+    assert set(GeneratedDocument.objects.values_list("pk", "generated_at")) == generated

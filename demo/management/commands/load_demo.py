@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.loader import load_all
+from demo.loader import generate_documents, load_all
 
 
 class Command(BaseCommand):
@@ -13,8 +13,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Charger même si DEBUG est désactivé (jamais en production).",
         )
+        parser.add_argument(
+            "--documents",
+            action="store_true",
+            help="Générer aussi les PDF des conventions, avenants et textes consolidés.",
+        )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, documents=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Données de démonstration refusées : DEBUG est désactivé (production ?). "
@@ -26,3 +31,6 @@ class Command(BaseCommand):
                 "Démo chargée : {campuses} campus, {conventions} conventions.".format(**counts)
             )
         )
+        if documents:
+            ready = generate_documents()
+            self.stdout.write(self.style.SUCCESS(f"Documents PDF prêts : {ready}."))
