@@ -167,29 +167,29 @@ def _require_editable_fields(fields, allowed):
         raise ValidationError(dict.fromkeys(refused, _("Ce champ n'est pas modifiable ici.")))
 
 
-@transaction.atomic
-def update_convention(actor, convention, *, expected_version=None, **fields):
+def _update_draft(actor, obj, allowed, expected_version, fields):
+    """Edit the given fields of a draft convention or amendment, refusing a stale version."""
     _require_manager(actor)
-    _require_editable_fields(fields, EDITABLE_CONVENTION_FIELDS)
-    current = _locked(FrameworkConvention, convention.pk)
+    _require_editable_fields(fields, allowed)
+    current = _locked(type(obj), obj.pk)
     _require_draft(current)
     _check_version(current, expected_version)
     before = snapshot(current)
     for name, value in fields.items():
-        setattr(convention, name, value)
-    convention.version = current.version + 1
-    convention.full_clean()
+        setattr(obj, name, value)
+    obj.version = current.version + 1
+    obj.full_clean()
     # Only the fields given: a concurrent change to other fields is not overwritten.
-    convention.save(update_fields=[*fields, "version"])
+    obj.save(update_fields=[*fields, "version"])
     record(
-        actor,
-        AuditAction.UPDATE,
-        convention,
-        before=before,
-        after=snapshot(convention),
-        campus=convention.campus,
+        actor, AuditAction.UPDATE, obj, before=before, after=snapshot(obj), campus=_campus_of(obj)
     )
-    return convention
+    return obj
+
+
+@transaction.atomic
+def update_convention(actor, convention, *, expected_version=None, **fields):
+    return _update_draft(actor, convention, EDITABLE_CONVENTION_FIELDS, expected_version, fields)
 
 
 @transaction.atomic
@@ -508,26 +508,7 @@ def record_historical_amendment(actor, convention, *, number, signed_on=None, su
 
 @transaction.atomic
 def update_amendment(actor, amendment, *, expected_version=None, **fields):
-    _require_manager(actor)
-    _require_editable_fields(fields, EDITABLE_AMENDMENT_FIELDS)
-    current = _locked(Amendment, amendment.pk)
-    _require_draft(current)
-    _check_version(current, expected_version)
-    before = snapshot(current)
-    for name, value in fields.items():
-        setattr(amendment, name, value)
-    amendment.version = current.version + 1
-    amendment.full_clean()
-    amendment.save(update_fields=[*fields, "version"])
-    record(
-        actor,
-        AuditAction.UPDATE,
-        amendment,
-        before=before,
-        after=snapshot(amendment),
-        campus=amendment.convention.campus,
-    )
-    return amendment
+    return _update_draft(actor, amendment, EDITABLE_AMENDMENT_FIELDS, expected_version, fields)
 
 
 # The form field a change's error belongs to, by kind.

@@ -7,7 +7,13 @@ import logging
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from ..consolidation import ChangeError, apply_amendment, apply_change, base_text, consolidated_text
+from ..consolidation import (
+    ChangeError,
+    apply_change,
+    base_text,
+    consolidated_text,
+    text_in_force_before,
+)
 from ..models import ChangeKind, DocumentKind, SignatureStatus
 from .keys import _historical
 from .wording import (
@@ -218,14 +224,7 @@ def amendment_context(convention, amendment):
     if amendment.is_historical:
         return context
     # The text the amendment applies to: earlier signed amendments, then its own changes in turn.
-    text = base_text(convention)
-    for other in convention.amendments.all():
-        if (
-            other.number < amendment.number
-            and other.status == SignatureStatus.SIGNED
-            and not other.is_historical
-        ):
-            apply_amendment(text, other)
+    text = text_in_force_before(amendment)
     changes, annexes = [], []
     for position, change in enumerate(amendment.changes.all(), start=1):
         heading, lines = _describe_change(change, text)
