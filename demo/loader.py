@@ -7,17 +7,25 @@ from django.db import transaction
 def load_all():
     from campuses.demo import load_demo as load_campuses
     from conventions.demo import load_demo as load_conventions
+    from subsidies.demo import load_demo as load_subsidies
 
     campuses = load_campuses()
     conventions = load_conventions()
-    return {"campuses": len(campuses), "conventions": len(conventions)}
+    subsidies = load_subsidies()
+    return {
+        "campuses": len(campuses),
+        "conventions": len(conventions),
+        "subsidies": len(subsidies),
+    }
 
 
 def generate_documents():
-    """The PDFs of the demo conventions, amendments and consolidated texts (today).
+    """The PDFs of the demo conventions, amendments and consolidated texts (today), and of the
+    subsidies (fiches projet of CP 2023-263, transfer amendment).
 
     Idempotent: a document whose content has not changed is not generated again.
     """
     from conventions.demo import generate_documents as generate_convention_documents
+    from subsidies.demo import generate_documents as generate_subsidy_documents
 
-    return generate_convention_documents()
+    return generate_convention_documents() + generate_subsidy_documents()

@@ -1,5 +1,26 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SubsidiesConfig(AppConfig):
     name = "subsidies"
+    verbose_name = _("Subventions")
+
+    def ready(self):
+        from jobs.services import register_handler
+
+        register_handler(
+            "subsidy_annex_bundle",
+            "subsidies.documents.bundle.build_annex_bundle",
+            label=_("Annexes d'une délibération (fiches projet)"),
+        )
+        register_handler(
+            "subsidy_export",
+            "subsidies.exports.export_dossiers",
+            label=_("Export des dossiers de subvention"),
+        )
+        register_handler(
+            "subsidy_open_data",
+            "subsidies.exports.export_open_data",
+            label=_("Données essentielles des subventions (SCDL)"),
+        )

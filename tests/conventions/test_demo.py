@@ -79,12 +79,21 @@ def test_loading_the_demo_twice_changes_nothing():
 def test_demo_documents_are_generated_once(settings, tmp_path):
     from conventions.models import DocumentStatus, GeneratedDocument
     from demo.loader import generate_documents
+    from subsidies.models import SubsidyDocument
 
     settings.MEDIA_ROOT = tmp_path
     # 9 conventions, 9 consolidated texts, 6 amendments of 2023 (n°1 of Sécurité and TNEC
-    # are historical: no PDF).
-    assert generate_documents() == 24
+    # are historical: no PDF); 9 fiches projet of CP 2023-263 and the transfer amendment.
+    assert generate_documents() == 24 + 10
     assert GeneratedDocument.objects.filter(status=DocumentStatus.READY).count() == 24
-    generated = set(GeneratedDocument.objects.values_list("pk", "generated_at"))
-    assert generate_documents() == 24
-    assert set(GeneratedDocument.objects.values_list("pk", "generated_at")) == generated
+    assert SubsidyDocument.objects.filter(status=DocumentStatus.READY).count() == 10
+
+    def stamps():
+        return (
+            set(GeneratedDocument.objects.values_list("pk", "generated_at")),
+            set(SubsidyDocument.objects.values_list("pk", "generated_at")),
+        )
+
+    generated = stamps()
+    assert generate_documents() == 24 + 10
+    assert stamps() == generated

@@ -28,7 +28,8 @@ class Command(BaseCommand):
         counts = load_all()
         self.stdout.write(
             self.style.SUCCESS(
-                "Démo chargée : {campuses} campus, {conventions} conventions.".format(**counts)
+                "Démo chargée : {campuses} campus, {conventions} conventions, "
+                "{subsidies} dossiers de subvention.".format(**counts)
             )
         )
         if documents:

@@ -1,0 +1,104 @@
+"""Admin of subsidies: the reference data (programme, budget lines, envelopes) is edited here
+by regional staff; dossiers, payments and transfers are read-only, because their services own
+every write (rules, status history, envelope locks)."""
+
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext as _
+
+from audit.admin_mixins import AuditedModelAdmin
+
+from .forms import EnvelopeForm
+from .models import (
+    BeneficiaryTransfer,
+    BudgetLine,
+    CommitmentEnvelope,
+    FinancingLine,
+    Payment,
+    Programme,
+    StatusChange,
+    SubsidyDossier,
+)
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(AuditedModelAdmin):
+    list_display = ["code", "name", "framework_deliberation", "regulation"]
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(AuditedModelAdmin):
+    list_display = ["code", "nature", "programme_code", "action_label"]
+
+
+class EnvelopeAdminForm(EnvelopeForm):
+    """The portal's form, plus what only an edit can break: lowering the amount below what is
+    already voted on the envelope."""
+
+    def clean_amount(self):
+        from .services.votes import voted_on_envelope
+
+        amount = self.cleaned_data["amount"]
+        if self.instance.pk and amount is not None:
+            voted = voted_on_envelope(self.instance)
+            if amount < voted:
+                raise forms.ValidationError(
+                    _("Le montant ne peut descendre sous ce qui est déjà voté (%(voted)s €).")
+                    % {"voted": voted}
+                )
+        return amount
+
+
+@admin.register(CommitmentEnvelope)
+class CommitmentEnvelopeAdmin(AuditedModelAdmin):
+    form = EnvelopeAdminForm
+    list_display = ["label", "budget_year", "purpose", "amount", "deliberation", "article"]
+    list_filter = ["budget_year", "purpose"]
+
+
+class ReadOnlyAdmin(AuditedModelAdmin):
+    """Written only by the subsidy services."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class FinancingLineInline(admin.TabularInline):
+    model = FinancingLine
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class StatusChangeInline(FinancingLineInline):
+    model = StatusChange
+
+
+@admin.register(SubsidyDossier)
+class SubsidyDossierAdmin(ReadOnlyAdmin):
+    list_display = ["number", "campus", "reference_year", "status", "amount", "deliberation"]
+    list_filter = ["status", "reference_year"]
+    search_fields = ["number", "title", "campus__short_name"]
+    inlines = [FinancingLineInline, StatusChangeInline]
+
+
+@admin.register(Payment)
+class PaymentAdmin(ReadOnlyAdmin):
+    list_display = ["dossier", "kind", "amount", "status", "beneficiary", "paid_on"]
+    list_filter = ["status", "kind"]
+
+
+@admin.register(BeneficiaryTransfer)
+class BeneficiaryTransferAdmin(ReadOnlyAdmin):
+    list_display = ["campus", "previous_beneficiary", "new_beneficiary", "status"]

@@ -1,0 +1,251 @@
+"""Proposing dossiers to a deliberation and recording its vote.
+
+The sum voted on a commitment envelope never exceeds it: a vote locks the envelopes it uses
+(in primary-key order, so two votes never deadlock) and re-adds what is voted on them after
+taking the lock, so two votes racing for the last euros cannot both pass.
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.utils.translation import gettext as _
+
+from cmq_portal.errors import ConflictError
+from conventions.documents.wording import euros
+
+from .. import rules
+from ..models import (
+    CommitmentEnvelope,
+    DossierStatus,
+    EnvelopePurpose,
+    GrantAgreement,
+    SubsidyDossier,
+)
+from .common import change_status, locked_dossier, require_manager, require_status
+from .dossiers import plan_lines, terms_errors
+
+# Voted grants still to be paid: their whole voted amount stays committed.
+RUNNING_STATUSES = (
+    DossierStatus.VOTED,
+    DossierStatus.AGREEMENT_SIGNED,
+    DossierStatus.PARTLY_PAID,
+)
+# Settled or lapsed grants: only what was paid stays committed.
+SETTLED_STATUSES = (DossierStatus.PAID, DossierStatus.CLOSED, DossierStatus.LAPSED)
+
+# Without a payment request completing the grant within this many years of the vote, the
+# unpaid remainder lapses (règlement budgétaire et financier).
+LAPSE_YEARS = 3
+
+
+def voted_on_envelope(envelope, exclude_pks=()):
+    """What is committed on `envelope`: the voted amount of the grants still running, and only
+    what was paid on those that are settled (a reduced balance) or lapsed: the rest of them is
+    released."""
+    from ..models import Payment, PaymentStatus
+
+    running = (
+        (
+            SubsidyDossier.objects.filter(envelope=envelope, status__in=RUNNING_STATUSES)
+            .exclude(pk__in=exclude_pks)
+            .aggregate(total=Sum("voted_amount"))["total"]
+        )
+        or 0
+    )
+    settled_paid = (
+        (
+            Payment.objects.filter(
+                dossier__envelope=envelope,
+                dossier__status__in=SETTLED_STATUSES,
+                status=PaymentStatus.PAID,
+            )
+            .exclude(dossier__pk__in=exclude_pks)
+            .aggregate(total=Sum("amount"))["total"]
+        )
+        or 0
+    )
+    return rules.to_cents(running + settled_paid)
+
+
+def _proposed_on_envelope(envelope, exclude_pk=None):
+    return (
+        (
+            SubsidyDossier.objects.filter(envelope=envelope, status=DossierStatus.PROPOSED)
+            .exclude(pk=exclude_pk)
+            .aggregate(total=Sum("amount"))["total"]
+        )
+        or 0
+    )
+
+
+def _envelope_error(envelope, already, adding):
+    return _(
+        "L'autorisation d'engagement « %(envelope)s » (%(amount)s) serait dépassée : "
+        "%(already)s déjà engagés, %(adding)s de plus, soit %(total)s."
+    ) % {
+        "envelope": envelope.label,
+        "amount": euros(envelope.amount),
+        "already": euros(already),
+        "adding": euros(adding),
+        "total": euros(already + adding),
+    }
+
+
+@transaction.atomic
+def propose(actor, dossier, *, deliberation, envelope, reason=""):
+    """Put an instructed dossier on a deliberation's agenda, on an envelope of campus grants.
+    Refused early when the envelope could not hold it with what is already voted and proposed."""
+    require_manager(actor)
+    current = locked_dossier(dossier)
+    require_status(
+        current,
+        (DossierStatus.INSTRUCTED,),
+        _("Ce dossier est %(status)s : seul un dossier instruit peut être proposé au vote."),
+    )
+    errors = terms_errors(current, plan_lines(current))
+    if errors:
+        raise ValidationError(errors)
+    if envelope.purpose != EnvelopePurpose.CAMPUS_GRANTS:
+        raise ValidationError(
+            {"envelope": _("Cette autorisation d'engagement ne finance pas les campus.")}
+        )
+    if envelope.programme_id != current.programme_id:
+        raise ValidationError({"envelope": _("Cette autorisation relève d'un autre dispositif.")})
+    if envelope.deliberation.date > deliberation.date:
+        raise ValidationError(
+            {"envelope": _("Cette autorisation est affectée après la délibération choisie.")}
+        )
+    already = voted_on_envelope(envelope) + _proposed_on_envelope(envelope, current.pk)
+    if already + current.amount > envelope.amount:
+        raise ValidationError({"envelope": _envelope_error(envelope, already, current.amount)})
+    position = (
+        SubsidyDossier.objects.filter(deliberation=deliberation).aggregate(p=Max("position"))["p"]
+        or 0
+    ) + 1
+    current.deliberation, current.envelope, current.position = deliberation, envelope, position
+    return change_status(
+        actor,
+        current,
+        DossierStatus.PROPOSED,
+        reason,
+        extra_fields=("deliberation", "envelope", "position"),
+    )
+
+
+@transaction.atomic
+def unpropose(actor, dossier, reason=""):
+    """Take a dossier off the agenda (before the vote): back to « instruit »."""
+    require_manager(actor)
+    current = locked_dossier(dossier)
+    require_status(
+        current,
+        (DossierStatus.PROPOSED,),
+        _("Ce dossier est %(status)s : il n'est pas proposé au vote."),
+    )
+    current.deliberation, current.envelope, current.position = None, None, None
+    return change_status(
+        actor,
+        current,
+        DossierStatus.INSTRUCTED,
+        reason,
+        extra_fields=("deliberation", "envelope", "position"),
+    )
+
+
+def _lock_envelopes(envelope_ids):
+    return {
+        envelope.pk: envelope
+        for envelope in CommitmentEnvelope.objects.select_for_update()
+        .filter(pk__in=envelope_ids)
+        .order_by("pk")
+    }
+
+
+def _check_envelopes(dossiers):
+    """Under the envelopes' locks: the sum voted on each stays within its amount."""
+    envelopes = _lock_envelopes({d.envelope_id for d in dossiers})
+    for envelope_id, envelope in envelopes.items():
+        adding = sum(d.amount for d in dossiers if d.envelope_id == envelope_id)
+        already = voted_on_envelope(envelope, exclude_pks=[d.pk for d in dossiers])
+        if already + adding > envelope.amount:
+            raise ConflictError(_envelope_error(envelope, already, adding))
+
+
+def _freeze(actor, dossier, deliberation, reason, *, set_lapse_date=True):
+    dossier.voted_amount = dossier.amount
+    if set_lapse_date:
+        dossier.lapse_on = dossier.lapse_on or _add_years(deliberation.date, LAPSE_YEARS)
+    change_status(
+        actor, dossier, DossierStatus.VOTED, reason, extra_fields=("voted_amount", "lapse_on")
+    )
+    GrantAgreement.objects.get_or_create(
+        dossier=dossier, defaults={"beneficiary": dossier.beneficiary}
+    )
+
+
+def _add_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return date(day.year + years, 2, 28)
+
+
+@transaction.atomic
+def vote_deliberation(actor, deliberation, reason=""):
+    """Record that `deliberation` voted every dossier proposed to it: their amounts are
+    frozen, their grant agreements created. All or nothing."""
+    require_manager(actor)
+    pks = list(
+        SubsidyDossier.objects.filter(
+            deliberation=deliberation, status=DossierStatus.PROPOSED
+        ).values_list("pk", flat=True)
+    )
+    if not pks:
+        raise ConflictError(_("Aucun dossier n'est proposé au vote de cette délibération."))
+    dossiers = [locked_dossier(pk) for pk in sorted(pks)]
+    dossiers = [d for d in dossiers if d.status == DossierStatus.PROPOSED]
+    missing_siret = [d.number for d in dossiers if d.siret_missing]
+    if missing_siret:
+        raise ValidationError(
+            {
+                "siret": _(
+                    "Le SIRET du bénéficiaire est requis avant le vote (dossiers %(numbers)s)."
+                )
+                % {"numbers": ", ".join(missing_siret)}
+            }
+        )
+    for dossier in dossiers:
+        errors = terms_errors(dossier, plan_lines(dossier))
+        if errors:
+            messages = [m for field_messages in errors.values() for m in field_messages]
+            raise ValidationError(
+                {"__all__": [f"{dossier.number} : {message}" for message in messages]}
+            )
+    _check_envelopes(dossiers)
+    label = reason or _("Vote de la délibération %(number)s") % {"number": deliberation.number}
+    for dossier in dossiers:
+        _freeze(actor, dossier, deliberation, label)
+    return dossiers
+
+
+@transaction.atomic
+def record_historical_vote(actor, dossier, *, deliberation, envelope=None, position=None):
+    """A vote that happened before the portal: the envelope rule still holds, the instruction
+    rules and the SIRET are not replayed. Its lapse date is not known (the grant agreement
+    sets it): it stays empty, « à compléter », rather than being invented."""
+    require_manager(actor)
+    current = locked_dossier(dossier)
+    current.deliberation, current.envelope, current.position = deliberation, envelope, position
+    current.save(update_fields=["deliberation", "envelope", "position"])
+    if envelope is not None:
+        _check_envelopes([current])
+    _freeze(
+        actor,
+        current,
+        deliberation,
+        _("Voté par la délibération %(number)s (avant le portail)") % {"number": deliberation},
+        set_lapse_date=False,
+    )
+    return current
