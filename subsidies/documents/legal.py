@@ -1,0 +1,342 @@
+"""Template contexts of the two contracts: a dossier's grant agreement (« convention de
+financement ») and a transfer amendment (« avenant de transfert »)."""
+
+from django.conf import settings
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from conventions.documents.wording import day, euros, percent, typeset
+
+from ..models import TransferStatus
+from ..services.payments import figures
+from .context import interns_sentence, terms_row
+from .wording import BLANK, deliberation_mention, enumeration, lines, long_day, one_line, whole
+
+# The Region's seat, as the Region's agreements print it (seed, annexe 11). Settable for
+# another Region, like REGION_NAME.
+DEFAULT_REGION_ADDRESS = "2, rue Simone Veil 93400 Saint-Ouen"
+# The grant agreement quotes the start of the description, not all of it (the fiche is annexed).
+SUMMARY_CHARS = 600
+
+
+def region_address():
+    return getattr(settings, "REGION_ADDRESS", DEFAULT_REGION_ADDRESS)
+
+
+# ---------------------------------------------------------------- parties and signatures
+
+
+def _representative(organisation, on=None):
+    if organisation is None:
+        return ""
+    representative = organisation.representative_on(on)
+    return typeset(str(representative)) if representative else ""
+
+
+def _organisation_party(organisation, *, name="", legal_status="", address="", representative=""):
+    """The party as « L'organisme dénommé … dont le n° SIRET est … »: the given presentation
+    first (the fiche's, frozen at the vote), the organisation's record otherwise. A missing
+    SIRET is said to be missing, never made up."""
+    return {
+        "name": typeset(name or (organisation.legal_name if organisation else "")),
+        "legal_status": typeset(
+            legal_status or (organisation.get_legal_status_display() if organisation else "")
+        ),
+        "siret": organisation.siret if organisation and organisation.siret else "",
+        "address": typeset(one_line(address or (organisation.address if organisation else ""))),
+        "representative": typeset(representative) or _representative(organisation),
+    }
+
+
+def _original_beneficiary(dossier):
+    """The organisation the agreement was made with: before any signed transfer moved the
+    grant to a new beneficiary (the fiche's presentation describes that one)."""
+    items = sorted(dossier.signed_transfer_items, key=lambda item: item.transfer.signed_on)
+    return items[0].transfer.previous_beneficiary if items else dossier.beneficiary
+
+
+def _transfer_notes(dossier):
+    return [
+        typeset(
+            _(
+                "Bénéficiaire modifié par l'avenant de transfert signé le %(day)s : le reliquat "
+                "de %(remainder)s est dû à %(new)s."
+            )
+            % {
+                "day": day(item.transfer.signed_on),
+                "remainder": whole(item.remainder_transferred),
+                "new": item.transfer.new_beneficiary.legal_name,
+            }
+        )
+        for item in sorted(dossier.signed_transfer_items, key=lambda i: i.transfer.signed_on)
+    ]
+
+
+def _signature(party, signatory, signed_on):
+    return {
+        "party": typeset(party),
+        "signed": (
+            typeset(_("Signé le %(day)s par %(who)s") % {"day": day(signed_on), "who": signatory})
+            if signed_on
+            else ""
+        ),
+    }
+
+
+# ---------------------------------------------------------------- grant agreement
+
+
+def _funding_line(dossier):
+    """« chapitre 932, code fonctionnel 288, programme HP288-003, action 12800302 »."""
+    line = dossier.budget_line
+    if line is None:
+        return ""
+    return typeset(
+        _(
+            "chapitre %(chapter)s, code fonctionnel %(function)s, nature %(nature)s, programme "
+            "%(programme)s, action %(action)s (imputation %(code)s)"
+        )
+        % {
+            "chapter": line.chapter,
+            "function": line.function,
+            "nature": line.nature,
+            "programme": line.programme_code,
+            "action": line.action,
+            "code": line.code,
+        }
+    )
+
+
+def agreement_context(dossier):
+    agreement = dossier.agreement
+    programme = dossier.programme
+    framework = programme.framework_deliberation
+    # The fiche's presentation describes the beneficiary the grant was voted to, which a
+    # transfer does not change: it is the party to this agreement.
+    beneficiary = _organisation_party(
+        _original_beneficiary(dossier),
+        name=dossier.beneficiary_name,
+        legal_status=dossier.beneficiary_legal_status,
+        address=dossier.beneficiary_address,
+        representative=dossier.beneficiary_representative,
+    )
+    if agreement.is_signed:
+        status_note = ""
+    elif agreement.region_signed_on or agreement.beneficiary_signed_on:
+        status_note = _("Document en cours de signature")
+    else:
+        status_note = _("Projet – document non signé")
+    description = lines(dossier.description)
+    return {
+        "document_title": typeset(_("Convention de financement – dossier n° %s") % dossier.number),
+        "region_name": settings.REGION_NAME,
+        "region_address": region_address(),
+        "region_siret": getattr(settings, "REGION_SIRET", ""),
+        "running_left": typeset(dossier.campus.short_name),
+        "running_right": typeset(_("Convention de financement n° %s") % dossier.number),
+        "status_note": status_note,
+        "transfer_notes": _transfer_notes(dossier),
+        "programme": typeset(f"{programme.name} (n° {programme.code})"),
+        "framework": deliberation_mention(framework),
+        "deliberation": deliberation_mention(dossier.deliberation),
+        "dossier_number": dossier.number,
+        "title": typeset(dossier.title),
+        "campus": typeset(dossier.campus.name),
+        "beneficiary": beneficiary,
+        "summary": typeset(Truncator(description[0]).chars(SUMMARY_CHARS)) if description else "",
+        "terms": terms_row(dossier),
+        "voted": euros(dossier.voted_amount) or "—",
+        "rate": percent(dossier.rate) or "—",
+        "funding_line": _funding_line(dossier),
+        "envelope": typeset(dossier.envelope.label) if dossier.envelope_id else "",
+        "early_start_from": (
+            long_day(dossier.planned_start) if dossier.early_start and dossier.planned_start else ""
+        ),
+        "planned": (
+            _("du %(start)s au %(end)s")
+            % {"start": long_day(dossier.planned_start), "end": long_day(dossier.planned_end)}
+            if dossier.planned_start and dossier.planned_end
+            else ""
+        ),
+        "lapse_on": long_day(dossier.lapse_on),
+        "interns": interns_sentence(dossier, in_agreement=True),
+        "signed_on": day(agreement.signed_on),
+        "signatures": [
+            _signature(
+                _("Pour la %(region)s") % {"region": settings.REGION_NAME},
+                agreement.region_signatory,
+                agreement.region_signed_on,
+            ),
+            _signature(
+                _("Pour %(beneficiary)s") % {"beneficiary": beneficiary["name"]},
+                agreement.beneficiary_signatory,
+                agreement.beneficiary_signed_on,
+            ),
+        ],
+        "blank": BLANK,
+    }
+
+
+# ---------------------------------------------------------------- transfer amendment
+
+
+def _transferred_figures(transfer, item):
+    """(paid to the initial beneficiary, remainder for the new one): as recorded at the last
+    signature, or as they stand today while the amendment is a draft."""
+    if transfer.status == TransferStatus.SIGNED and item.remainder_transferred is not None:
+        return item.paid_to_previous, item.remainder_transferred
+    current = figures(item.dossier)
+    return current.paid, current.remainder
+
+
+def _transferred_grants(transfer):
+    grants = []
+    for item in transfer.items.all():
+        dossier = item.dossier
+        paid, remainder = _transferred_figures(transfer, item)
+        grants.append(
+            {
+                "heading": _("Subvention %(year)s") % {"year": dossier.reference_year},
+                "paid": typeset(
+                    _(
+                        "Le bénéficiaire initial a obtenu le versement d’acomptes/avance d’un "
+                        "montant de %(paid)s."
+                    )
+                    % {"paid": whole(paid)}
+                    if paid
+                    else _("Le bénéficiaire initial n’a obtenu aucun versement.")
+                ),
+                "remainder": typeset(
+                    _(
+                        "Sur la base du montant (%(voted)s) et du taux initial (%(rate)s) de la "
+                        "subvention demeurés inchangés et présentés dans la fiche projet du "
+                        "dossier n° %(number)s jointe à la délibération %(deliberation)s, le "
+                        "reliquat de la subvention à verser au nouveau bénéficiaire s’élève à "
+                        "%(remainder)s."
+                    )
+                    % {
+                        "voted": whole(dossier.voted_amount),
+                        "rate": percent(dossier.rate),
+                        "number": dossier.number,
+                        "deliberation": deliberation_mention(dossier.deliberation),
+                        "remainder": whole(remainder),
+                    }
+                ),
+            }
+        )
+    return grants
+
+
+def _default_recitals(transfer, deliberations, framework):
+    """The recitals of annexe 11, from the data, when regional staff wrote none."""
+    previous = transfer.previous_beneficiary.legal_name
+    return [
+        typeset(
+            _(
+                "Le règlement budgétaire et financier de la Région, applicable à tout versement "
+                "de subvention par la Région, y compris celles que modifie le présent avenant,"
+            )
+        ),
+        typeset(
+            _(
+                "Les termes de la délibération %(framework)s portant règlement d’intervention du "
+                "dispositif « soutien aux réseaux labellisés campus des métiers et des "
+                "qualifications »,"
+            )
+            % {"framework": framework}
+        ),
+        typeset(
+            _(
+                "Les stipulations des conventions conformes à la convention-type signées entre la "
+                "Région et %(previous)s dans le cadre de l’attribution de subventions votées par "
+                "les délibérations %(deliberations)s,"
+            )
+            % {"previous": previous, "deliberations": deliberations}
+        ),
+        typeset(
+            _(
+                "Il s’avère donc nécessaire de transférer au nouveau porteur les reliquats de "
+                "subventions afin qu’il puisse poursuivre les actions engagées."
+            )
+        ),
+    ]
+
+
+def _transfer_party(organisation, designation, signed_on):
+    party = _organisation_party(organisation)
+    party["representative"] = _representative(organisation, signed_on)
+    party["designation"] = typeset(designation)
+    return party
+
+
+def transfer_context(transfer):
+    items = list(transfer.items.all())
+    voted_by = sorted(
+        {item.dossier.deliberation for item in items if item.dossier.deliberation_id},
+        key=lambda d: (d.date, d.number),
+    )
+    deliberations = enumeration([deliberation_mention(d) for d in voted_by])
+    years = enumeration([str(item.dossier.reference_year) for item in items])
+    framework = items[0].dossier.programme.framework_deliberation if items else None
+    previous, new = transfer.previous_beneficiary, transfer.new_beneficiary
+    mandate = transfer.region_mandate or (
+        f"{transfer.deliberation.number} du {long_day(transfer.deliberation.date)}"
+        if transfer.deliberation_id
+        else ""
+    )
+    signed_on = transfer.signed_on
+    return {
+        "document_title": _("Avenant de transfert de financements régionaux"),
+        "region_name": settings.REGION_NAME,
+        "region_address": region_address(),
+        "running_left": typeset(transfer.campus.short_name),
+        "running_right": _("Avenant de transfert"),
+        "status_note": "" if transfer.status == TransferStatus.SIGNED else _("Projet – non signé"),
+        "campus": typeset(transfer.campus.short_name),
+        "approved_by": deliberation_mention(transfer.deliberation),
+        "mandate": typeset(_("en vertu de la délibération n° %s") % mandate) if mandate else "",
+        "previous": _transfer_party(previous, _("le bénéficiaire initial"), signed_on),
+        "new": _transfer_party(new, _("le nouveau bénéficiaire"), signed_on),
+        "recitals": lines(transfer.reason)
+        or _default_recitals(transfer, deliberations, deliberation_mention(framework)),
+        "object": typeset(
+            _(
+                "Le projet du Campus des métiers et des qualifications « %(campus)s » initialement "
+                "porté par %(previous)s est désormais porté par %(new)s, qui s’engage à réaliser "
+                "le projet dans les conditions fixées par les conventions conclues initialement "
+                "entre la Région et %(previous)s. Le présent avenant a pour objet de modifier le "
+                "bénéficiaire des subventions accordées par la Région dans les délibérations "
+                "suivantes : %(deliberations)s. Les subventions %(years)s sont transférées à "
+                "%(new)s avec l’accord des trois parties : la Région, %(previous)s et %(new)s."
+            )
+            % {
+                "campus": transfer.campus.short_name,
+                "previous": previous.legal_name,
+                "new": new.legal_name,
+                "deliberations": deliberations,
+                "years": years,
+            }
+        ),
+        "grants": _transferred_grants(transfer),
+        "substitution": typeset(
+            _("Dans tous les articles des conventions, le terme « bénéficiaire » désigne %(new)s.")
+            % {"new": new.legal_name}
+        ),
+        "obligations": typeset(
+            _(
+                "Toutes les autres dispositions des conventions et éventuels avenants susvisés "
+                "demeurent inchangées et s’appliquent à %(new)s, qui s’engage à réaliser le projet "
+                "cité à l’article 1er du présent avenant, dont la nature reste inchangée."
+            )
+            % {"new": new.legal_name}
+        ),
+        "signed_on": day(signed_on),
+        "signatures": [
+            _signature(
+                previous.legal_name, transfer.previous_signatory, transfer.previous_signed_on
+            ),
+            _signature(new.legal_name, transfer.new_signatory, transfer.new_signed_on),
+            _signature(settings.REGION_NAME, transfer.region_signatory, transfer.region_signed_on),
+        ],
+        "blank": BLANK,
+    }
