@@ -219,6 +219,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "conventions.tasks.send_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Lapse reminders (90 and 30 days before) and lapse of unpaid grants (subsidies.tasks).
+    "subsidies-daily-deadlines": {
+        "task": "subsidies.tasks.daily_deadlines",
+        "schedule": crontab(hour=7, minute=15),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -237,7 +242,9 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API du portail CMQ",
-    "DESCRIPTION": "Registre des Campus des métiers et des qualifications.",
+    "DESCRIPTION": (
+        "Registre des Campus des métiers et des qualifications, conventions et subventions."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
@@ -250,6 +257,11 @@ SPECTACULAR_SETTINGS = {
         "LabelCategoryEnum": "campuses.models.LabelCategory",
         "SignatureStatusEnum": "conventions.models.SignatureStatus",
         "DocumentStatusEnum": "conventions.models.DocumentStatus",
+        "DossierStatusEnum": "subsidies.models.DossierStatus",
+        "PaymentStatusEnum": "subsidies.models.PaymentStatus",
+        "PaymentKindEnum": "subsidies.models.PaymentKind",
+        "LineKindEnum": "subsidies.models.LineKind",
+        "SubsidyDocumentKindEnum": "subsidies.models.SubsidyDocumentKind",
     },
 }
 

@@ -44,6 +44,7 @@ from .serializers import (
     ConventionPdfSerializer,
     ConventionSerializer,
     DeliberationSerializer,
+    DeliberationVoteSerializer,
     DocumentSerializer,
     SendSerializer,
     SignSerializer,
@@ -305,7 +306,9 @@ class AmendmentViewSet(
 
 class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
     """Deliberations of the Region: public to every role that uses conventions. The ids of the
-    conventions and amendments each adopted are those visible to the caller."""
+    conventions and amendments each adopted are those visible to the caller. The detail adds
+    the subsidy part (dossiers the caller sees, envelopes, totals); `vote` records the vote of
+    every dossier proposed to it (regional staff)."""
 
     serializer_class = DeliberationSerializer
     lookup_value_regex = IdConverter.regex
@@ -315,6 +318,30 @@ class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.deliberation_list(self.request.user)
+
+    def get_serializer_class(self):
+        if self.action in ("retrieve", "vote"):
+            # Imported here: the subsidies domain builds on this one, not the reverse.
+            from subsidies.serializers import DeliberationDetailSerializer
+
+            return DeliberationDetailSerializer
+        return DeliberationSerializer
+
+    @extend_schema(request=DeliberationVoteSerializer)
+    @action(detail=True, methods=["post"])
+    def vote(self, request, pk=None):
+        """Record the vote: every dossier proposed to this deliberation is voted (amounts
+        frozen, grant agreements created), all or nothing, within its envelopes."""
+        from subsidies import services as subsidy_services
+
+        deliberation = self.get_object()
+        body = DeliberationVoteSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        subsidy_services.vote_deliberation(
+            request.user, deliberation, reason=body.validated_data.get("reason", "")
+        )
+        fresh = self.get_queryset().get(pk=deliberation.pk)
+        return Response(self.get_serializer(fresh).data)
 
 
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):

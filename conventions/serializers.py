@@ -290,6 +290,16 @@ class DeliberationSerializer(serializers.ModelSerializer):
         return [amendment.pk for amendment in deliberation.visible_amendments]
 
 
+class DeliberationVoteSerializer(serializers.Serializer):
+    """Body of a deliberation's `vote` action (its subsidy dossiers)."""
+
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text=_("Motif inscrit dans l'historique des dossiers (le numéro par défaut)."),
+    )
+
+
 class DocumentSerializer(serializers.ModelSerializer):
     download_url = serializers.SerializerMethodField(
         help_text=_("Le PDF, une fois prêt (404 tant qu'il est en cours de génération).")

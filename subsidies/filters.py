@@ -1,0 +1,272 @@
+"""Filters of the subsidies collections (dossiers, payments, envelopes, documents), and the
+scoped querysets they filter: the API lists and the exports read the same rows.
+
+The querysets are built so that a page's query count does not grow with its rows: the payment
+totals of each dossier are subqueries, everything a row shows is joined or prefetched.
+"""
+
+from decimal import Decimal
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from campuses.models import Campus, Organisation
+from campuses.permissions import campuses_visible_to
+from conventions.models import DocumentStatus
+from deliberations.numbers import normalize_deliberation_number
+
+from .models import (
+    RELEASED_STATUSES,
+    VOTED_STATUSES,
+    CommitmentEnvelope,
+    DossierStatus,
+    EnvelopePurpose,
+    Payment,
+    PaymentKind,
+    PaymentStatus,
+    StatusChange,
+    SubsidyDocument,
+    SubsidyDocumentKind,
+    SubsidyDossier,
+)
+from .permissions import documents_visible_to, dossiers_visible_to, payments_visible_to
+from .services.payments import Figures, figures
+
+ZERO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=12, decimal_places=2))
+IN_PROGRESS_PAYMENT_STATUSES = (PaymentStatus.REQUESTED, PaymentStatus.ORDERED)
+
+
+# ---------------------------------------------------------------------- scoped querysets
+
+
+def _payments_total(statuses):
+    rows = (
+        Payment.objects.filter(dossier=OuterRef("pk"), status__in=statuses)
+        .order_by()
+        .values("dossier")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    return Coalesce(
+        Subquery(rows[:1]), ZERO, output_field=DecimalField(max_digits=12, decimal_places=2)
+    )
+
+
+def with_payment_totals(queryset):
+    """Annotate each dossier with `paid_total` and `in_progress_total` (two subqueries)."""
+    return queryset.annotate(
+        paid_total=_payments_total((PaymentStatus.PAID,)),
+        in_progress_total=_payments_total(IN_PROGRESS_PAYMENT_STATUSES),
+    )
+
+
+def dossier_figures(dossier):
+    """Voted, paid, in progress, remainder (services.payments.Figures): from the annotations
+    of with_payment_totals when present (no query per row), else from payments.figures."""
+    if hasattr(dossier, "paid_total") and hasattr(dossier, "in_progress_total"):
+        return Figures(
+            voted=dossier.voted_amount or Decimal("0.00"),
+            paid=dossier.paid_total or Decimal("0.00"),
+            in_progress=dossier.in_progress_total or Decimal("0.00"),
+            released=dossier.status in RELEASED_STATUSES,
+        )
+    return figures(dossier)
+
+
+def dossier_list(user):
+    """The dossiers `user` may see, with everything the API rows and the exports show."""
+    return with_payment_totals(
+        dossiers_visible_to(user)
+        .select_related(
+            "campus",
+            "beneficiary",
+            "programme",
+            "budget_line",
+            "deliberation",
+            "envelope",
+            "agreement",
+        )
+        .prefetch_related(
+            "financing_lines",
+            Prefetch(
+                "status_changes",
+                queryset=StatusChange.objects.select_related("actor").order_by("at", "pk"),
+            ),
+        )
+    )
+
+
+def payment_list(user):
+    return payments_visible_to(user).select_related("dossier__campus", "beneficiary", "created_by")
+
+
+def envelope_list():
+    """Every envelope with what is voted on it (as votes.voted_on_envelope counts it: voted
+    dossiers, and what was paid on lapsed ones), proposed on it, and paid on it."""
+    voted_rows = (
+        SubsidyDossier.objects.filter(envelope=OuterRef("pk"), status__in=VOTED_STATUSES)
+        .order_by()
+        .values("envelope")
+        .annotate(total=Sum("voted_amount"))
+        .values("total")
+    )
+    proposed_rows = (
+        SubsidyDossier.objects.filter(envelope=OuterRef("pk"), status=DossierStatus.PROPOSED)
+        .order_by()
+        .values("envelope")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+
+    def paid_rows(**dossier_filter):
+        return (
+            Payment.objects.filter(
+                dossier__envelope=OuterRef("pk"), status=PaymentStatus.PAID, **dossier_filter
+            )
+            .order_by()
+            .values("dossier__envelope")
+            .annotate(total=Sum("amount"))
+            .values("total")
+        )
+
+    money = DecimalField(max_digits=12, decimal_places=2)
+    return (
+        CommitmentEnvelope.objects.select_related("programme", "deliberation")
+        .annotate(
+            voted_dossiers_total=Coalesce(Subquery(voted_rows[:1]), ZERO, output_field=money),
+            lapsed_paid_total=Coalesce(
+                Subquery(paid_rows(dossier__status=DossierStatus.LAPSED)[:1]),
+                ZERO,
+                output_field=money,
+            ),
+            proposed_total=Coalesce(Subquery(proposed_rows[:1]), ZERO, output_field=money),
+            paid_total=Coalesce(Subquery(paid_rows()[:1]), ZERO, output_field=money),
+        )
+        .order_by("-budget_year", "deliberation__number", "article", "pk")
+    )
+
+
+def document_list(user):
+    return documents_visible_to(user).select_related("dossier", "transfer", "deliberation")
+
+
+# ------------------------------------------------------------------------------- fields
+
+
+def _visible_campuses(request):
+    return campuses_visible_to(request.user) if request else Campus.objects.none()
+
+
+def _visible_dossiers(request):
+    return dossiers_visible_to(request.user) if request else SubsidyDossier.objects.none()
+
+
+class DeliberationReferenceField(forms.CharField):
+    """A deliberation by id ("12") or by number, typed any usual way ("CP2023-263",
+    "CP n° 2023-263"): cleans to an int (id) or to the stored number "CP 2023-263"."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        value = value.strip()
+        if value.isdigit():
+            return int(value)
+        try:
+            return normalize_deliberation_number(value)
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages, code="deliberation_number") from error
+
+
+class DeliberationReferenceFilter(django_filters.CharFilter):
+    field_class = DeliberationReferenceField
+
+    def filter(self, qs, value):
+        if value in (None, ""):
+            return qs
+        if isinstance(value, int):
+            return qs.filter(**{f"{self.field_name}_id": value})
+        return qs.filter(**{f"{self.field_name}__number": value})
+
+
+# ------------------------------------------------------------------------------ filters
+
+
+class SubsidyFilter(django_filters.FilterSet):
+    # Choices are scoped: a campus outside the caller's scope is refused like an unknown one.
+    campus = django_filters.ModelChoiceFilter(queryset=_visible_campuses, label=_("Campus"))
+    year = django_filters.NumberFilter(
+        field_name="reference_year", label=_("Exercice"), min_value=2000, max_value=2100
+    )
+    status = django_filters.ChoiceFilter(choices=DossierStatus.choices, label=_("État"))
+    beneficiary = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), label=_("Bénéficiaire")
+    )
+    deliberation = DeliberationReferenceFilter(
+        field_name="deliberation", label=_("Délibération d'attribution")
+    )
+    search = django_filters.CharFilter(method="filter_search", label=_("Recherche"))
+
+    class Meta:
+        model = SubsidyDossier
+        fields = ["campus", "year", "status", "beneficiary", "deliberation", "search"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(number__icontains=value)
+            | Q(title__icontains=value)
+            | Q(campus__name__icontains=value)
+            | Q(campus__short_name__icontains=value)
+            | Q(beneficiary_name__icontains=value)
+            | Q(beneficiary__legal_name__icontains=value)
+        )
+
+
+class PaymentFilter(django_filters.FilterSet):
+    dossier = django_filters.ModelChoiceFilter(queryset=_visible_dossiers, label=_("Dossier"))
+    campus = django_filters.ModelChoiceFilter(
+        field_name="dossier__campus", queryset=_visible_campuses, label=_("Campus")
+    )
+    year = django_filters.NumberFilter(
+        field_name="dossier__reference_year", label=_("Exercice"), min_value=2000, max_value=2100
+    )
+    status = django_filters.ChoiceFilter(choices=PaymentStatus.choices, label=_("État"))
+    kind = django_filters.ChoiceFilter(choices=PaymentKind.choices, label=_("Type"))
+    beneficiary = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), label=_("Bénéficiaire")
+    )
+
+    class Meta:
+        model = Payment
+        fields = ["dossier", "campus", "year", "status", "kind", "beneficiary"]
+
+
+class EnvelopeFilter(django_filters.FilterSet):
+    deliberation = DeliberationReferenceFilter(
+        field_name="deliberation", label=_("Délibération d'affectation")
+    )
+    year = django_filters.NumberFilter(
+        field_name="budget_year", label=_("Exercice budgétaire"), min_value=2000, max_value=2100
+    )
+    purpose = django_filters.ChoiceFilter(choices=EnvelopePurpose.choices, label=_("Objet"))
+
+    class Meta:
+        model = CommitmentEnvelope
+        fields = ["deliberation", "year", "purpose"]
+
+
+class SubsidyDocumentFilter(django_filters.FilterSet):
+    dossier = django_filters.NumberFilter(field_name="dossier_id", label=_("Dossier"))
+    kind = django_filters.ChoiceFilter(choices=SubsidyDocumentKind.choices, label=_("Document"))
+    status = django_filters.ChoiceFilter(choices=DocumentStatus.choices, label=_("État"))
+
+    class Meta:
+        model = SubsidyDocument
+        fields = ["dossier", "kind", "status"]

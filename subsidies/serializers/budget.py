@@ -1,0 +1,296 @@
+"""Serializers of the `payments`, `envelopes` and `subsidy-documents` collections, and of the
+subsidy part of a deliberation's detail."""
+
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from conventions.serializers import DeliberationSerializer
+
+from .. import permissions, rules
+from ..models import (
+    CommitmentEnvelope,
+    DossierStatus,
+    Payment,
+    PaymentKind,
+    SubsidyDocument,
+    SubsidyDossier,
+)
+from ..services.votes import voted_on_envelope
+from .common import ZERO, money
+
+# ---------------------------------------------------------------------------- payments
+
+
+class PaymentSerializer(serializers.ModelSerializer):
+    """A payment (advance, instalment, balance) of a voted grant. Created « demandé » by
+    regional staff; `order`, `pay` and `cancel` move it on."""
+
+    dossier = serializers.PrimaryKeyRelatedField(queryset=SubsidyDossier.objects.none())
+    dossier_number = serializers.CharField(source="dossier.number", read_only=True)
+    campus = serializers.IntegerField(source="dossier.campus_id", read_only=True)
+    campus_name = serializers.CharField(source="dossier.campus.name", read_only=True)
+    reference_year = serializers.IntegerField(source="dossier.reference_year", read_only=True)
+    beneficiary_name = serializers.CharField(source="beneficiary.legal_name", read_only=True)
+    beneficiary_siret = serializers.SerializerMethodField()
+    kind = serializers.ChoiceField(choices=PaymentKind.choices)
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    amount = money(min_value=Decimal("0.01"))
+    realised_expenses = money(required=False, allow_null=True, min_value=Decimal("0"))
+
+    class Meta:
+        model = Payment
+        fields = [
+            "id",
+            "dossier",
+            "dossier_number",
+            "campus",
+            "campus_name",
+            "reference_year",
+            "beneficiary",
+            "beneficiary_name",
+            "beneficiary_siret",
+            "kind",
+            "kind_label",
+            "amount",
+            "status",
+            "status_label",
+            "requested_on",
+            "ordered_on",
+            "paid_on",
+            "reference",
+            "realised_expenses",
+            "note",
+            "created_at",
+            "version",
+        ]
+        read_only_fields = [
+            "beneficiary",
+            "status",
+            "ordered_on",
+            "paid_on",
+            "created_at",
+            "version",
+        ]
+        extra_kwargs = {
+            "requested_on": {"required": False, "help_text": _("Aujourd'hui par défaut.")}
+        }
+        validators = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["dossier"].queryset = permissions.dossiers_visible_to(request.user)
+
+    def get_beneficiary_siret(self, payment) -> str | None:
+        return payment.beneficiary.siret or None
+
+
+class OrderPaymentSerializer(serializers.Serializer):
+    ordered_on = serializers.DateField()
+    reference = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
+
+
+class PayPaymentSerializer(serializers.Serializer):
+    paid_on = serializers.DateField()
+    reference = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
+
+
+# --------------------------------------------------------------------------- envelopes
+
+
+class EnvelopeSerializer(serializers.ModelSerializer):
+    """A commitment envelope (« autorisation d'engagement ») with what is voted, proposed and
+    paid on it, and what remains (amount − voted)."""
+
+    deliberation_number = serializers.CharField(source="deliberation.number", read_only=True)
+    purpose_label = serializers.CharField(source="get_purpose_display", read_only=True)
+    voted = serializers.SerializerMethodField()
+    proposed = money(source="proposed_total", read_only=True)
+    paid = money(source="paid_total", read_only=True)
+    remaining = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CommitmentEnvelope
+        fields = [
+            "id",
+            "programme",
+            "deliberation",
+            "deliberation_number",
+            "article",
+            "budget_year",
+            "purpose",
+            "purpose_label",
+            "label",
+            "amount",
+            "voted",
+            "proposed",
+            "paid",
+            "remaining",
+            "chapter",
+            "function",
+            "programme_code",
+            "action",
+        ]
+        read_only_fields = fields
+
+    @staticmethod
+    def voted_of(envelope):
+        return rules.to_cents(envelope.voted_dossiers_total + envelope.lapsed_paid_total)
+
+    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
+    def get_voted(self, envelope):
+        return str(self.voted_of(envelope))
+
+    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
+    def get_remaining(self, envelope):
+        return str(rules.to_cents(envelope.amount - self.voted_of(envelope)))
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class SubsidyDocumentSerializer(serializers.ModelSerializer):
+    download_url = serializers.SerializerMethodField(
+        help_text=_("Le PDF, une fois prêt (404 tant qu'il est en cours de génération).")
+    )
+
+    class Meta:
+        model = SubsidyDocument
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "dossier",
+            "transfer",
+            "deliberation",
+            "checksum",
+            "created_at",
+            "generated_at",
+            "download_url",
+        ]
+        read_only_fields = fields
+
+    def get_download_url(self, document) -> str:
+        url = reverse("subsidy-document-download", args=[document.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+
+# ------------------------------------------------------------------ deliberation detail
+
+
+class DeliberationDossierSerializer(serializers.ModelSerializer):
+    campus_name = serializers.CharField(source="campus.name", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = SubsidyDossier
+        fields = [
+            "id",
+            "number",
+            "campus",
+            "campus_name",
+            "beneficiary_name",
+            "amount",
+            "voted_amount",
+            "status",
+            "status_label",
+            "position",
+        ]
+        read_only_fields = fields
+
+
+class DeliberationEnvelopeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    article = serializers.CharField()
+    label = serializers.CharField()
+    budget_year = serializers.IntegerField()
+    purpose = serializers.CharField()
+    amount = money()
+    voted = money()
+    proposed = money()
+    remaining = money()
+
+
+class DeliberationSubsidyTotalsSerializer(serializers.Serializer):
+    dossiers = serializers.IntegerField()
+    amount = money()
+    voted = money()
+
+
+class DeliberationSubsidiesSerializer(serializers.Serializer):
+    """What a deliberation does for the subsidies: the dossiers it grants (those the caller
+    may see), the envelopes it affects (Region and rectorate staff), and their totals."""
+
+    dossiers = DeliberationDossierSerializer(many=True)
+    envelopes = DeliberationEnvelopeSerializer(many=True)
+    totals = DeliberationSubsidyTotalsSerializer()
+
+
+def deliberation_subsidies(deliberation, user):
+    """The subsidy part of a deliberation's detail, or None for a role with no business in
+    subsidies. A handful of queries: it is shown on the detail only."""
+    if not permissions.can_use_subsidies(user):
+        return None
+    dossiers = list(
+        permissions.dossiers_visible_to(user)
+        .filter(deliberation=deliberation)
+        .select_related("campus")
+        .order_by("position", "number")
+    )
+    envelopes = []
+    if permissions.can_view_envelopes(user):
+        # The envelopes it affects, and those its dossiers are voted on (possibly affected
+        # by an earlier deliberation).
+        affected = CommitmentEnvelope.objects.filter(
+            Q(deliberation=deliberation) | Q(dossiers__deliberation=deliberation)
+        ).distinct()
+        for envelope in affected.order_by("article", "pk"):
+            voted = rules.to_cents(voted_on_envelope(envelope))
+            proposed = envelope.dossiers.filter(status=DossierStatus.PROPOSED).aggregate(
+                total=Sum("amount")
+            )["total"] or Decimal("0")
+            envelopes.append(
+                {
+                    "id": envelope.pk,
+                    "article": envelope.article,
+                    "label": envelope.label,
+                    "budget_year": envelope.budget_year,
+                    "purpose": envelope.purpose,
+                    "amount": envelope.amount,
+                    "voted": voted,
+                    "proposed": rules.to_cents(proposed),
+                    "remaining": rules.to_cents(envelope.amount - voted),
+                }
+            )
+    totals = {
+        "dossiers": len(dossiers),
+        "amount": rules.to_cents(sum((d.amount or ZERO for d in dossiers), ZERO)),
+        "voted": rules.to_cents(sum((d.voted_amount or ZERO for d in dossiers), ZERO)),
+    }
+    return DeliberationSubsidiesSerializer(
+        {"dossiers": dossiers, "envelopes": envelopes, "totals": totals}
+    ).data
+
+
+class DeliberationDetailSerializer(DeliberationSerializer):
+    """A deliberation with, besides the conventions and amendments it adopted, its subsidy
+    part (null for a role with no business in subsidies)."""
+
+    subsidies = serializers.SerializerMethodField()
+
+    class Meta(DeliberationSerializer.Meta):
+        fields = [*DeliberationSerializer.Meta.fields, "subsidies"]
+        read_only_fields = fields
+
+    @extend_schema_field(DeliberationSubsidiesSerializer(allow_null=True))
+    def get_subsidies(self, deliberation):
+        request = self.context.get("request")
+        return deliberation_subsidies(deliberation, request.user if request else None)
