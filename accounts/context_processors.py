@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from campuses.permissions import can_view_organisations, can_view_registry
 from conventions.permissions import can_use_conventions
+from subsidies.permissions import can_use_subsidies
 
 
 def _items(user):
@@ -15,6 +16,8 @@ def _items(user):
     if can_use_conventions(user):
         items.append((_("Conventions"), "conventions:list"))
         items.append((_("Délibérations"), "deliberations:list"))
+    if can_use_subsidies(user):
+        items.append((_("Subventions"), "subsidies:list"))
     if user.is_regional_staff:
         items.append((_("Comptes"), "accounts:user_list"))
         items.append((_("Journal"), "audit:list"))

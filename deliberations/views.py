@@ -86,6 +86,8 @@ def deliberation_detail(request, pk):
     amendments = convention_permissions.amendments_visible_to(
         user, deliberation.amendments.select_related("convention__campus")
     ).order_by("convention__campus__short_name", "number")
+    from subsidies.selectors import deliberation_subsidies
+
     return render(
         request,
         "deliberations/deliberation_detail.html",
@@ -94,6 +96,8 @@ def deliberation_detail(request, pk):
             "conventions": conventions,
             "amendments": amendments,
             "can_manage": convention_permissions.can_manage_conventions(user),
+            # The grants it allocates (None for users without access to subsidies).
+            "subsidies": deliberation_subsidies(user, deliberation),
         },
     )
 

@@ -14,6 +14,12 @@ through the services: the same roles see them; the expert, who has no business w
 conventions, gets 403 even out of scope; rectorate staff of the campus may record the State's
 signature (200 on the signature pages).
 
+The subsidy pages are requested on Versailles dossiers (the demo's, or dossiers of later years
+built through the services in the state each page needs): regional staff act, rectorat-paris,
+rectorat-versailles and dir-versailles read (the director also prepares, submits and withdraws
+the campus's draft), rectorat-creteil and the other directors get 404, the expert 403
+everywhere. Envelopes are read by regional and rectorate staff only.
+
 `test_every_url_name_is_in_the_matrix` walks the URL resolver: a new view cannot be added
 without a row here.
 """
@@ -57,8 +63,18 @@ from conventions.models import (
 )
 from deliberations.models import Deliberation
 from jobs.models import Job, JobStatus
+from subsidies import services as subsidy_services
+from subsidies.models import (
+    BeneficiaryTransfer,
+    CommitmentEnvelope,
+    DossierStatus,
+    SubsidyDocument,
+    SubsidyDocumentKind,
+    SubsidyDossier,
+)
 from tests.conftest import DEMO_USERNAMES
 from tests.conventions.helpers import amendment_to_cp_2023_111, signed_convention
+from tests.subsidies import helpers as subsidy_helpers
 
 pytestmark = pytest.mark.django_db
 
@@ -251,6 +267,120 @@ class Targets:
             number="CP 2099-999", body="CP", date=date(2099, 1, 1), title="Délibération de test"
         )
 
+    # ---------------------------------------------------------- subsidies of the campus
+    # Each dossier is of its own year (2031…), the demo holding Versailles's 2021 to 2023.
+
+    @cached_property
+    def dossier(self):
+        """The demo's voted dossier 23004868 of Campus Versailles."""
+        return SubsidyDossier.objects.get(number="23004868", campus=self.campus)
+
+    @cached_property
+    def subsidy_draft(self):
+        """A draft prepared by the campus's director, complete enough to be submitted."""
+        director = User.objects.get(username="dir-versailles")
+        dossier = subsidy_services.create_dossier(
+            director, campus=self.campus, reference_year=2031, description="Actions 2031."
+        )
+        return subsidy_services.set_financing_plan(
+            director, dossier, subsidy_helpers.balanced_plan()
+        )
+
+    @cached_property
+    def subsidy_submitted(self):
+        director = User.objects.get(username="dir-versailles")
+        return subsidy_helpers.submitted_dossier(director, self.campus, 2032)
+
+    @cached_property
+    def subsidy_instructed(self):
+        return subsidy_helpers.instructed_dossier(self.region, self.campus, 2033)
+
+    @cached_property
+    def subsidy_proposed(self):
+        dossier = subsidy_helpers.instructed_dossier(self.region, self.campus, 2034)
+        return subsidy_services.propose(
+            self.region,
+            dossier,
+            deliberation=subsidy_helpers.deliberation("CP 2034-100"),
+            envelope=subsidy_helpers.envelope(number="CP 2034-099", year=2034),
+        )
+
+    @cached_property
+    def subsidy_voted(self):
+        return subsidy_helpers.voted_dossier(self.region, self.campus, 2035, number="CP 2035-100")
+
+    @cached_property
+    def subsidy_signed(self):
+        return subsidy_helpers.signed_dossier(self.region, self.campus, 2036, number="CP 2036-100")
+
+    @cached_property
+    def subsidy_payment(self):
+        return subsidy_services.request_payment(
+            self.region, self.subsidy_signed, kind="advance", amount="10000.00"
+        )
+
+    @cached_property
+    def subsidy_paid(self):
+        dossier = subsidy_helpers.signed_dossier(
+            self.region, self.campus, 2037, number="CP 2037-100"
+        )
+        payment = subsidy_services.request_payment(
+            self.region, dossier, kind="balance", amount=dossier.voted_amount
+        )
+        subsidy_services.mark_paid(self.region, payment, paid_on=payment.requested_on)
+        dossier.refresh_from_db()
+        return dossier
+
+    @cached_property
+    def subsidy_scan(self):
+        """A voted dossier whose signed agreement was scanned."""
+        self._settings.MEDIA_ROOT = str(self._media_root)
+        dossier = self.subsidy_voted
+        subsidy_services.attach_agreement_scan(
+            self.region, dossier, ContentFile(b"%PDF-1.4\n%%EOF\n", name="signee.pdf")
+        )
+        return dossier
+
+    @cached_property
+    def subsidy_document(self):
+        self._settings.MEDIA_ROOT = str(self._media_root)
+        document = SubsidyDocument.objects.create(
+            kind=SubsidyDocumentKind.FICHE_PROJET,
+            dossier=self.dossier,
+            source_key="matrice",
+            status=DocumentStatus.READY,
+        )
+        document.file.save("fiche.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+        return document
+
+    @cached_property
+    def envelope(self):
+        return CommitmentEnvelope.objects.get(deliberation__number="CP 2023-263", article="7")
+
+    @cached_property
+    def cp_2023_263(self):
+        return Deliberation.objects.get(number="CP 2023-263")
+
+    @cached_property
+    def transfer(self):
+        """The demo's signed transfer of the 2021 and 2022 grants to the association."""
+        return BeneficiaryTransfer.objects.get(campus=self.campus)
+
+    @cached_property
+    def draft_transfer(self):
+        """A transfer drafted (not signed) of the 2021 remainder, with its scan."""
+        self._settings.MEDIA_ROOT = str(self._media_root)
+        dossier = SubsidyDossier.objects.get(number="HIST-2021-VERSAILLES")
+        transfer = subsidy_services.create_transfer(
+            self.region,
+            campus=self.campus,
+            new_beneficiary=self.transfer.previous_beneficiary,
+            dossiers=[dossier],
+        )
+        return subsidy_services.attach_transfer_scan(
+            self.region, transfer, ContentFile(b"%PDF-1.4\n%%EOF\n", name="avenant.pdf")
+        )
+
 
 @dataclass(frozen=True)
 class Row:
@@ -390,6 +520,45 @@ def _check_deliberation_job(t, response, client, granted):
         assert response.url == reverse("jobs:detail", args=[jobs.get().pk])
     else:
         assert not jobs.exists()
+
+
+def _check_dossier_status(target, granted_status, refused_status):
+    def check(t, response, client, granted):
+        dossier = getattr(t, target)
+        dossier.refresh_from_db()
+        assert dossier.status == (granted_status if granted else refused_status)
+        if granted:
+            assert response.url == reverse("subsidies:detail", args=[dossier.pk])
+
+    return check
+
+
+def _check_subsidy_job(kind):
+    def check(t, response, client, granted):
+        jobs = Job.objects.filter(kind=kind)
+        if granted:
+            job = jobs.get()
+            assert response.url == reverse("jobs:detail", args=[job.pk])
+            assert job.owner == response.wsgi_request.user
+        else:
+            assert not jobs.exists()
+
+    return check
+
+
+def _check_subsidy_document(kind):
+    def check(t, response, client, granted):
+        documents = SubsidyDocument.objects.filter(kind=kind, requested_by__isnull=False)
+        assert documents.exists() is granted
+
+    return check
+
+
+def _check_deliberation_voted(t, response, client, granted):
+    dossier = t.subsidy_proposed
+    dossier.refresh_from_db()
+    assert dossier.status == (DossierStatus.VOTED if granted else DossierStatus.PROPOSED)
+    assert (dossier.voted_amount is not None) is granted
 
 
 # ---------------------------------------------------------------------------- rows
@@ -682,6 +851,262 @@ CONVENTION_ROWS = [
     ),
 ]
 
+
+# Subsidies of the campus: its viewers read, regional staff act, the campus's director also
+# prepares, submits and withdraws its draft; the expert is refused everywhere.
+VERSAILLES_DIRECTOR = ("dir-versailles",)
+SUBSIDY_READERS = codes(404, {REGIONAL: 200, SEES_VERSAILLES: 200, EXPERT: 403})
+SUBSIDY_MANAGERS = codes(404, {REGIONAL: 200, SEES_VERSAILLES: 403, EXPERT: 403})
+SUBSIDY_ACTION = codes(404, {REGIONAL: 302, SEES_VERSAILLES: 403, EXPERT: 403})
+SUBSIDY_PREPARERS = codes(
+    404,
+    {REGIONAL: 200, SEES_VERSAILLES: 403, VERSAILLES_DIRECTOR: 200, EXPERT: 403},
+)
+SUBSIDY_PREPARER_ACTION = codes(
+    404,
+    {REGIONAL: 302, SEES_VERSAILLES: 403, VERSAILLES_DIRECTOR: 302, EXPERT: 403},
+)
+SUBSIDY_DOCUMENT_REQUEST = codes(404, {REGIONAL: 302, SEES_VERSAILLES: 302, EXPERT: 403})
+SUBSIDY_REGIONAL_ACTION = codes(403, {REGIONAL: 302})
+
+SUBSIDY_ROWS = [
+    Row("subsidies:list", "subsidy-list", _url("subsidies:list"), DOMAIN_READERS),
+    Row(
+        "subsidies:create",
+        "subsidy-create",
+        _url("subsidies:create"),
+        codes(403, {REGIONAL: 200, DIRECTORS: 200}),
+    ),
+    Row(
+        "subsidies:export",
+        "subsidy-export",
+        _url("subsidies:export", "csv"),
+        SUBSIDY_REGIONAL_ACTION,
+        method="post",
+        check=_check_subsidy_job("subsidy_export"),
+    ),
+    Row(
+        "subsidies:open_data",
+        "subsidy-open-data",
+        _url("subsidies:open_data"),
+        SUBSIDY_REGIONAL_ACTION,
+        method="post",
+        check=_check_subsidy_job("subsidy_open_data"),
+    ),
+    Row(
+        "subsidies:detail",
+        "subsidy-detail",
+        _url("subsidies:detail", "dossier.pk"),
+        SUBSIDY_READERS,
+    ),
+    Row(
+        "subsidies:edit",
+        "subsidy-edit",
+        _url("subsidies:edit", "subsidy_draft.pk"),
+        SUBSIDY_PREPARERS,
+    ),
+    Row(
+        "subsidies:submit",
+        "subsidy-submit",
+        _url("subsidies:submit", "subsidy_draft.pk"),
+        SUBSIDY_PREPARER_ACTION,
+        method="post",
+        check=_check_dossier_status("subsidy_draft", DossierStatus.SUBMITTED, DossierStatus.DRAFT),
+    ),
+    Row(
+        "subsidies:withdraw",
+        "subsidy-withdraw",
+        _url("subsidies:withdraw", "subsidy_draft.pk"),
+        SUBSIDY_PREPARER_ACTION,
+        method="post",
+        check=_check_dossier_status("subsidy_draft", DossierStatus.WITHDRAWN, DossierStatus.DRAFT),
+    ),
+    Row(
+        "subsidies:return_to_draft",
+        "subsidy-return-to-draft",
+        _url("subsidies:return_to_draft", "subsidy_submitted.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:instruct",
+        "subsidy-instruct",
+        _url("subsidies:instruct", "subsidy_submitted.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:refuse",
+        "subsidy-refuse",
+        _url("subsidies:refuse", "subsidy_submitted.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:propose",
+        "subsidy-propose",
+        _url("subsidies:propose", "subsidy_instructed.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:unpropose",
+        "subsidy-unpropose",
+        _url("subsidies:unpropose", "subsidy_proposed.pk"),
+        SUBSIDY_ACTION,
+        method="post",
+        check=_check_dossier_status(
+            "subsidy_proposed", DossierStatus.INSTRUCTED, DossierStatus.PROPOSED
+        ),
+    ),
+    Row(
+        "subsidies:close",
+        "subsidy-close",
+        _url("subsidies:close", "subsidy_paid.pk"),
+        SUBSIDY_ACTION,
+        method="post",
+        check=_check_dossier_status("subsidy_paid", DossierStatus.CLOSED, DossierStatus.PAID),
+    ),
+    Row(
+        "subsidies:agreement_sign",
+        "subsidy-agreement-sign",
+        _url("subsidies:agreement_sign", "subsidy_voted.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:agreement_scan",
+        "subsidy-agreement-scan",
+        _url("subsidies:agreement_scan", "subsidy_voted.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:agreement_scan_download",
+        "subsidy-agreement-scan-download",
+        _url("subsidies:agreement_scan_download", "subsidy_scan.pk"),
+        SUBSIDY_READERS,
+    ),
+    Row(
+        "subsidies:lapse_date",
+        "subsidy-lapse-date",
+        _url("subsidies:lapse_date", "subsidy_voted.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:payment_request",
+        "subsidy-payment-request",
+        _url("subsidies:payment_request", "subsidy_signed.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:payment_order",
+        "subsidy-payment-order",
+        _url("subsidies:payment_order", "subsidy_payment.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:payment_pay",
+        "subsidy-payment-pay",
+        _url("subsidies:payment_pay", "subsidy_payment.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:payment_cancel",
+        "subsidy-payment-cancel",
+        _url("subsidies:payment_cancel", "subsidy_payment.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:document_request",
+        "subsidy-document-request",
+        _url("subsidies:document_request", "dossier.pk", "fiche_projet"),
+        SUBSIDY_DOCUMENT_REQUEST,
+        method="post",
+        check=_check_subsidy_document(SubsidyDocumentKind.FICHE_PROJET),
+    ),
+    Row(
+        "subsidies:document_download",
+        "subsidy-document-download",
+        _url("subsidies:document_download", "subsidy_document.pk"),
+        SUBSIDY_READERS,
+    ),
+    Row(
+        "subsidies:envelope_list",
+        "subsidy-envelope-list",
+        _url("subsidies:envelope_list"),
+        codes(403, {REGIONAL: 200, RECTORATES: 200}),
+    ),
+    Row(
+        "subsidies:envelope_create",
+        "subsidy-envelope-create",
+        _url("subsidies:envelope_create"),
+        REGIONAL_ONLY,
+    ),
+    Row(
+        "subsidies:envelope_detail",
+        "subsidy-envelope-detail",
+        _url("subsidies:envelope_detail", "envelope.pk"),
+        codes(403, {REGIONAL: 200, RECTORATES: 200}),
+    ),
+    Row(
+        "subsidies:transfer_create",
+        "subsidy-transfer-create",
+        _url("subsidies:transfer_create"),
+        REGIONAL_ONLY,
+    ),
+    Row(
+        "subsidies:transfer_detail",
+        "subsidy-transfer-detail",
+        _url("subsidies:transfer_detail", "transfer.pk"),
+        SUBSIDY_READERS,
+    ),
+    Row(
+        "subsidies:transfer_sign",
+        "subsidy-transfer-sign",
+        _url("subsidies:transfer_sign", "draft_transfer.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:transfer_scan",
+        "subsidy-transfer-scan",
+        _url("subsidies:transfer_scan", "transfer.pk"),
+        SUBSIDY_MANAGERS,
+    ),
+    Row(
+        "subsidies:transfer_scan_download",
+        "subsidy-transfer-scan-download",
+        _url("subsidies:transfer_scan_download", "draft_transfer.pk"),
+        SUBSIDY_READERS,
+    ),
+    Row(
+        "subsidies:transfer_document",
+        "subsidy-transfer-document",
+        _url("subsidies:transfer_document", "transfer.pk"),
+        SUBSIDY_DOCUMENT_REQUEST,
+        method="post",
+        check=_check_subsidy_document(SubsidyDocumentKind.TRANSFER),
+    ),
+    Row(
+        "subsidies:deliberation_vote",
+        "subsidy-deliberation-vote",
+        lambda t: reverse("subsidies:deliberation_vote", args=[t.subsidy_proposed.deliberation_id]),
+        SUBSIDY_REGIONAL_ACTION,
+        method="post",
+        check=_check_deliberation_voted,
+    ),
+    Row(
+        "subsidies:deliberation_summary",
+        "subsidy-deliberation-summary",
+        _url("subsidies:deliberation_summary", "cp_2023_263.pk"),
+        SUBSIDY_REGIONAL_ACTION,
+        method="post",
+        check=_check_subsidy_document(SubsidyDocumentKind.DELIBERATION_SUMMARY),
+    ),
+    Row(
+        "subsidies:deliberation_annexes",
+        "subsidy-deliberation-annexes",
+        _url("subsidies:deliberation_annexes", "cp_2023_263.pk"),
+        SUBSIDY_REGIONAL_ACTION,
+        method="post",
+        check=_check_subsidy_job("subsidy_annex_bundle"),
+    ),
+]
+
 ROWS = [
     Row("home", "home", lambda t: reverse("home"), EVERYONE),
     Row(
@@ -820,6 +1245,7 @@ ROWS = [
         anonymous_login="admin:login",
     ),
     *CONVENTION_ROWS,
+    *SUBSIDY_ROWS,
 ]
 
 
@@ -1052,6 +1478,21 @@ FORM_NAMES = {
     "conventions:change_create",
     "conventions:amendment_scan_upload",
     "deliberations:create",
+    "subsidies:return_to_draft",
+    "subsidies:instruct",
+    "subsidies:refuse",
+    "subsidies:propose",
+    "subsidies:agreement_sign",
+    "subsidies:agreement_scan",
+    "subsidies:lapse_date",
+    "subsidies:payment_request",
+    "subsidies:payment_order",
+    "subsidies:payment_pay",
+    "subsidies:payment_cancel",
+    "subsidies:envelope_create",
+    "subsidies:transfer_create",
+    "subsidies:transfer_sign",
+    "subsidies:transfer_scan",
 }
 FORM_ROWS = [row for row in ROWS if row.name in FORM_NAMES]
 

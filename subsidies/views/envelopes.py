@@ -1,0 +1,81 @@
+"""Commitment envelopes (« autorisations d'engagement »): regional staff manage them,
+rectorate staff read them (the Region's budget); directors and experts get 403."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from audit.models import AuditAction
+from audit.services import record, snapshot
+
+from .. import forms, selectors
+from ..models import CommitmentEnvelope
+from .common import _require_envelope_readers, _require_manager, _save
+
+
+def envelope_list(request):
+    _require_envelope_readers(request)
+    envelopes = list(selectors.envelope_list())
+    return render(
+        request,
+        "subsidies/envelope_list.html",
+        {
+            "envelopes": envelopes,
+            "can_manage": request.user.is_regional_staff,
+        },
+    )
+
+
+def envelope_detail(request, pk):
+    _require_envelope_readers(request)
+    envelope = selectors.envelope_list(CommitmentEnvelope.objects.filter(pk=pk)).first()
+    if envelope is None:
+        raise Http404
+    dossiers = list(selectors.envelope_dossiers(request.user, envelope))
+    return render(
+        request,
+        "subsidies/envelope_detail.html",
+        {"envelope": envelope, "dossiers": dossiers},
+    )
+
+
+@transaction.atomic
+def _create_envelope(actor, envelope):
+    """No service module creates envelopes yet: the same steps as deliberations' creation
+    (validated by the form's full_clean, saved, audited)."""
+    try:
+        with transaction.atomic():
+            envelope.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            {
+                "purpose": _(
+                    "Cette délibération affecte déjà une autorisation de cet objet pour cet "
+                    "exercice."
+                )
+            }
+        ) from error
+    record(actor, AuditAction.CREATE, envelope, after=snapshot(envelope))
+    return envelope
+
+
+def envelope_create(request):
+    _require_envelope_readers(request)
+    _require_manager(request)
+    form = forms.EnvelopeForm(request.POST or None)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and _save(request, form, lambda: _create_envelope(request.user, form.instance))
+    )
+    if saved:
+        messages.success(
+            request,
+            _("L'autorisation d'engagement « %(label)s » a été enregistrée.")
+            % {"label": form.instance.label},
+        )
+        return redirect(form.instance)
+    return render(request, "subsidies/envelope_form.html", {"form": form})

@@ -1,0 +1,300 @@
+"""Pages after the vote: the grant agreement (signatures, signed scan) and the payments
+(request, order, payment, cancellation). Regional staff act; whoever sees the dossier reads.
+"""
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from conventions.documents.wording import euros
+
+from .. import forms, permissions, services
+from ..models import DossierStatus, GrantAgreement, Payment, PaymentStatus
+from ..services.payments import LAPSABLE_STATUSES, PAYABLE_STATUSES
+from .common import _file_response, _require_manager, _require_use, _save, _visible_dossier
+
+AGREEMENT_PARTIES = {"region": "region_signed_on", "beneficiary": "beneficiary_signed_on"}
+
+
+def _anchor(dossier, anchor):
+    return redirect(reverse("subsidies:detail", args=[dossier.pk]) + f"#{anchor}")
+
+
+# ---------------------------------------------------------------- grant agreement
+
+
+def agreement_sign(request, pk):
+    dossier = _visible_dossier(request, pk)
+    _require_manager(request)
+    agreement = GrantAgreement.objects.filter(dossier=dossier).first()
+    if agreement is None or dossier.status != DossierStatus.VOTED:
+        messages.error(
+            request,
+            _("Ce dossier est %(status)s : sa convention de financement ne peut être signée.")
+            % {"status": dossier.get_status_display().lower()},
+        )
+        return redirect(dossier)
+    pending = [party for party, field in AGREEMENT_PARTIES.items() if not getattr(agreement, field)]
+    form = forms.AgreementSignatureForm(request.POST or None, pending=pending)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def save():
+            services.sign_agreement(
+                request.user,
+                dossier,
+                party=data["party"],
+                signed_on=data["signed_on"],
+                signatory=data["signatory"],
+            )
+
+        if _save(request, form, save):
+            agreement.refresh_from_db()
+            if agreement.is_signed:
+                message = _(
+                    "Signature enregistrée. La convention de financement est signée le %(day)s : "
+                    "les versements sont possibles."
+                ) % {"day": agreement.signed_on.strftime("%d/%m/%Y")}
+            else:
+                message = _("Signature enregistrée.")
+            messages.success(request, message)
+            return _anchor(dossier, "convention")
+    return render(
+        request,
+        "subsidies/signature_form.html",
+        {
+            "form": form,
+            "dossier": dossier,
+            "title": _("Signature de la convention de financement"),
+            "back": reverse("subsidies:detail", args=[dossier.pk]) + "#convention",
+        },
+    )
+
+
+def agreement_scan_upload(request, pk):
+    dossier = _visible_dossier(request, pk)
+    _require_manager(request)
+    agreement = GrantAgreement.objects.filter(dossier=dossier).first()
+    if agreement is None:
+        messages.error(request, _("Ce dossier n'a pas encore de convention de financement."))
+        return redirect(dossier)
+    form = forms.ScanForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.attach_agreement_scan(request.user, dossier, form.cleaned_data["file"])
+
+        if _save(request, form, save):
+            messages.success(request, _("L'exemplaire signé numérisé a été ajouté."))
+            return _anchor(dossier, "convention")
+    return render(
+        request,
+        "subsidies/scan_form.html",
+        {
+            "form": form,
+            "dossier": dossier,
+            "title": _("Exemplaire signé de la convention de financement"),
+            "back": reverse("subsidies:detail", args=[dossier.pk]) + "#convention",
+        },
+    )
+
+
+def agreement_scan_download(request, pk):
+    dossier = _visible_dossier(request, pk)
+    agreement = GrantAgreement.objects.filter(dossier=dossier).first()
+    if agreement is None:
+        raise Http404
+    return _file_response(agreement.signed_scan)
+
+
+def lapse_date(request, pk):
+    """Record or extend (« proroger ») the lapse date of a grant not yet paid in full."""
+    dossier = _visible_dossier(request, pk)
+    _require_manager(request)
+    if dossier.status not in LAPSABLE_STATUSES:
+        messages.error(
+            request,
+            _("Ce dossier est %(status)s : sa date de caducité ne se modifie plus.")
+            % {"status": dossier.get_status_display().lower()},
+        )
+        return redirect(dossier)
+    form = forms.LapseDateForm(request.POST or None, initial={"lapse_on": dossier.lapse_on})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def save():
+            services.set_lapse_date(
+                request.user, dossier, lapse_on=data["lapse_on"], reason=data["reason"].strip()
+            )
+
+        if _save(request, form, save):
+            messages.success(
+                request,
+                _("Date de caducité fixée au %(day)s.")
+                % {"day": data["lapse_on"].strftime("%d/%m/%Y")},
+            )
+            return redirect(dossier)
+    return render(
+        request,
+        "subsidies/action_form.html",
+        {
+            "form": form,
+            "dossier": dossier,
+            "title": _("Date de caducité"),
+            "button": _("Enregistrer la date de caducité"),
+        },
+    )
+
+
+# ---------------------------------------------------------------- payments
+
+
+def payment_request(request, pk):
+    dossier = _visible_dossier(request, pk, detail=True)
+    _require_manager(request)
+    if dossier.status not in PAYABLE_STATUSES:
+        if dossier.status == DossierStatus.VOTED:
+            message = _("Aucun versement avant la signature de la convention de financement.")
+        else:
+            message = _("Ce dossier est %(status)s : aucun versement n'est possible.") % {
+                "status": dossier.get_status_display().lower()
+            }
+        messages.error(request, message)
+        return redirect(dossier)
+    form = forms.PaymentRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def save():
+            services.request_payment(
+                request.user,
+                dossier,
+                kind=data["kind"],
+                amount=data["amount"],
+                requested_on=data["requested_on"],
+                realised_expenses=data["realised_expenses"],
+                reference=data["reference"].strip(),
+                note=data["note"].strip(),
+            )
+
+        if _save(request, form, save):
+            messages.success(
+                request,
+                _("Versement de %(amount)s demandé.") % {"amount": euros(data["amount"])},
+            )
+            return _anchor(dossier, "versements")
+    zero = Decimal("0.00")
+    available = max((dossier.voted_amount or zero) - dossier.paid - dossier.in_progress, zero)
+    return render(
+        request,
+        "subsidies/payment_form.html",
+        {"form": form, "dossier": dossier, "available": available},
+    )
+
+
+def _visible_payment(request, pk):
+    _require_use(request)
+    payment = (
+        permissions.payments_visible_to(
+            request.user, Payment.objects.select_related("dossier__campus", "beneficiary")
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if payment is None:
+        raise Http404
+    return payment
+
+
+def _payment_step(request, pk, *, step):
+    """Order (« mandaté ») or pay a requested payment: a date and the order's reference."""
+    payment = _visible_payment(request, pk)
+    _require_manager(request)
+    dossier = payment.dossier
+    allowed = (
+        (PaymentStatus.REQUESTED,)
+        if step == "order"
+        else (PaymentStatus.REQUESTED, PaymentStatus.ORDERED)
+    )
+    if payment.status not in allowed:
+        messages.error(
+            request,
+            _("Ce versement est %(status)s : cette étape n'est plus possible.")
+            % {"status": payment.get_status_display().lower()},
+        )
+        return _anchor(dossier, "versements")
+    label = _("Mandaté le") if step == "order" else _("Payé le")
+    form = forms.PaymentStepForm(
+        request.POST or None, label=label, initial={"reference": payment.reference}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+
+        def save():
+            if step == "order":
+                services.order_payment(
+                    request.user, payment, ordered_on=data["day"], reference=data["reference"]
+                )
+            else:
+                services.mark_paid(
+                    request.user, payment, paid_on=data["day"], reference=data["reference"]
+                )
+
+        if _save(request, form, save):
+            messages.success(
+                request,
+                _("Versement mandaté.") if step == "order" else _("Versement payé."),
+            )
+            return _anchor(dossier, "versements")
+    return render(
+        request,
+        "subsidies/payment_step_form.html",
+        {
+            "form": form,
+            "dossier": dossier,
+            "payment": payment,
+            "title": _("Mandater le versement") if step == "order" else _("Payer le versement"),
+            "button": _("Enregistrer le mandatement")
+            if step == "order"
+            else _("Enregistrer le paiement"),
+        },
+    )
+
+
+def payment_order(request, pk):
+    return _payment_step(request, pk, step="order")
+
+
+def payment_pay(request, pk):
+    return _payment_step(request, pk, step="pay")
+
+
+def payment_cancel(request, pk):
+    payment = _visible_payment(request, pk)
+    _require_manager(request)
+    dossier = payment.dossier
+    form = forms.ReasonForm(request.POST or None, label=_("Motif de l'annulation"))
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.cancel_payment(request.user, payment, form.cleaned_data["reason"].strip())
+
+        if _save(request, form, save):
+            messages.success(request, _("Versement annulé."))
+            return _anchor(dossier, "versements")
+    return render(
+        request,
+        "subsidies/payment_step_form.html",
+        {
+            "form": form,
+            "dossier": dossier,
+            "payment": payment,
+            "title": _("Annuler le versement"),
+            "button": _("Annuler le versement"),
+            "danger": True,
+        },
+    )
