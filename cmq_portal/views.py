@@ -26,7 +26,11 @@ def home(request):
         campuses = campus_selectors.with_support_institution(
             campus_selectors.campus_list(user, today), today
         )
-        context.update(campuses=campuses, reminders=recent_reminders(user))
+        context.update(
+            campuses=campuses,
+            reminders=recent_reminders(user),
+            subsidies=_latest_subsidies(user),
+        )
         template = "home/director.html"
     elif user.is_rectorate:
         campuses = campus_selectors.with_support_institution(
@@ -45,3 +49,14 @@ def home(request):
     else:
         template = "home/none.html"
     return render(request, template, context)
+
+
+def _latest_subsidies(user, count=6):
+    """The director's most recent subsidy dossiers, with what was paid and what remains."""
+    from subsidies.selectors import dossier_list
+    from subsidies.views.common import status_badge
+
+    dossiers = list(dossier_list(user)[:count])
+    for dossier in dossiers:
+        dossier.badge = status_badge(dossier)
+    return dossiers
