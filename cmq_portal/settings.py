@@ -224,6 +224,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "subsidies.tasks.daily_deadlines",
         "schedule": crontab(hour=7, minute=15),
     },
+    # Follow-up sheets: D-30, D-7, D-1, overdue, reviews waiting (followup.notifications).
+    "followup-send-reminders": {
+        "task": "followup.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -262,6 +267,8 @@ SPECTACULAR_SETTINGS = {
         "PaymentKindEnum": "subsidies.models.PaymentKind",
         "LineKindEnum": "subsidies.models.LineKind",
         "SubsidyDocumentKindEnum": "subsidies.models.SubsidyDocumentKind",
+        "SheetStatusEnum": "followup.models.SheetStatus",
+        "OpinionEnum": "followup.models.Opinion",
     },
 }
 

@@ -1,0 +1,42 @@
+"""Celery tasks of the follow-up: thin wrappers taking primary keys. The e-mails themselves
+(each logged as a SheetReminder, sent once) are in notifications.py."""
+
+from celery import shared_task
+
+
+@shared_task
+def notify_campaign_opening(campaign_id):
+    from .notifications import send_opening
+
+    return len(send_opening(campaign_id))
+
+
+@shared_task
+def notify_submission(sheet_id):
+    from .notifications import send_submitted
+
+    return len(send_submitted(sheet_id))
+
+
+@shared_task
+def notify_changes_requested(sheet_id):
+    from .notifications import send_changes_requested
+
+    return len(send_changes_requested(sheet_id))
+
+
+@shared_task
+def send_reminders():
+    """Daily (Celery beat): D-30, D-7, D-1 to directors, overdue notices to regional staff,
+    reviewers reminded of sheets waiting for more than 15 days. Each once per sheet and step."""
+    from .notifications import send_due_reminders
+
+    return len(send_due_reminders())
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def generate_document(self, document_id):
+    """Render one sheet's PDF (a no-op when it is already ready)."""
+    from .documents import generate
+
+    return generate(document_id)
