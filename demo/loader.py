@@ -7,15 +7,18 @@ from django.db import transaction
 def load_all():
     from campuses.demo import load_demo as load_campuses
     from conventions.demo import load_demo as load_conventions
+    from followup.demo import load_demo as load_followup
     from subsidies.demo import load_demo as load_subsidies
 
     campuses = load_campuses()
     conventions = load_conventions()
     subsidies = load_subsidies()
+    followup = load_followup()
     return {
         "campuses": len(campuses),
         "conventions": len(conventions),
         "subsidies": len(subsidies),
+        "followup": len(followup),
     }
 
 

@@ -29,7 +29,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Démo chargée : {campuses} campus, {conventions} conventions, "
-                "{subsidies} dossiers de subvention.".format(**counts)
+                "{subsidies} dossiers de subvention, {followup} fiches de suivi.".format(**counts)
             )
         )
         if documents:
