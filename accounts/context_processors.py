@@ -1,9 +1,12 @@
+from functools import cached_property
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from campuses.permissions import can_view_organisations, can_view_registry
 from conventions.permissions import can_use_conventions
+from followup.permissions import can_use_followup
 from subsidies.permissions import can_use_subsidies
 
 
@@ -18,11 +21,49 @@ def _items(user):
         items.append((_("Délibérations"), "deliberations:list"))
     if can_use_subsidies(user):
         items.append((_("Subventions"), "subsidies:list"))
+    if can_use_followup(user):
+        items.append((_("Suivi annuel"), "followup:campaign_list"))
     if user.is_regional_staff:
         items.append((_("Comptes"), "accounts:user_list"))
         items.append((_("Journal"), "audit:list"))
     items.append((_("API"), "api-docs"))
     return items
+
+
+class FollowupHome:
+    """The follow-up block of the home pages, read only when a template uses it (no query on
+    any other page): the director's sheets, the sheets waiting for a reviewer."""
+
+    LIMIT = 8
+
+    def __init__(self, user):
+        self.user = user
+
+    @cached_property
+    def my_sheets(self):
+        from followup import selectors
+        from followup.views.common import sheet_badge
+
+        sheets = list(selectors.sheets_of_director(self.user, limit=self.LIMIT))
+        for sheet in sheets:
+            sheet.badge = sheet_badge(sheet)
+        return sheets
+
+    @cached_property
+    def to_review(self):
+        from followup import selectors
+        from followup.views.common import sheet_badge
+
+        sheets = list(selectors.sheets_to_review(self.user, limit=self.LIMIT))
+        for sheet in sheets:
+            sheet.badge = sheet_badge(sheet)
+        return sheets
+
+    @cached_property
+    def to_review_count(self):
+        from followup import selectors
+
+        return selectors.sheets_to_review(self.user).count()
 
 
 def navigation(request):
@@ -41,4 +82,6 @@ def navigation(request):
             {"label": _("Administration Django"), "url": reverse("admin:index"), "active": False}
         )
     context["nav_items"] = nav_items
+    if can_use_followup(user):
+        context["followup_home"] = FollowupHome(user)
     return context

@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 import campuses.api  # noqa: F401 - registers the campuses collection on the router
 import conventions.api  # noqa: F401 - registers conventions, amendments, deliberations
+import followup.api  # noqa: F401 - registers followups
 import subsidies.api  # noqa: F401 - registers subsidies and payments
 
 from . import converters
@@ -22,6 +23,7 @@ urlpatterns = [
     path("conventions/", include("conventions.urls")),
     path("deliberations/", include("deliberations.urls")),
     path("subventions/", include("subsidies.urls")),
+    path("suivi/", include("followup.urls")),
     path("journal/", include("audit.urls")),
     path("taches/", include("jobs.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

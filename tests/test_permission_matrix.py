@@ -20,6 +20,14 @@ rectorat-versailles and dir-versailles read (the director also prepares, submits
 the campus's draft), rectorat-creteil and the other directors get 404, the expert 403
 everywhere. Envelopes are read by regional and rectorate staff only.
 
+The follow-up pages are requested on Versailles sheets of campaigns built through the services
+for years ≥ 2041 (the demo never uses them), each in the state the page needs: regional staff,
+rectorat-paris, rectorat-versailles and dir-versailles see the sheet; only the director fills
+it (a section's draft, attachments, submission); reviewers comment and request changes, regional
+staff validate, rectorate staff give their opinion; rectorat-creteil and the other directors get
+404, the expert 403 everywhere. Campaign pages are for reviewers (rectorate staff see them
+limited to their campuses); directors find their sheets in the list.
+
 `test_every_url_name_is_in_the_matrix` walks the URL resolver: a new view cannot be added
 without a row here.
 """
@@ -32,6 +40,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
@@ -62,6 +71,8 @@ from conventions.models import (
     SignatureStatus,
 )
 from deliberations.models import Deliberation
+from followup import services as followup_services
+from followup.models import SheetAttachment, SheetComment, SheetDocument, SheetSection, SheetStatus
 from jobs.models import Job, JobStatus
 from subsidies import services as subsidy_services
 from subsidies.models import (
@@ -74,6 +85,7 @@ from subsidies.models import (
 )
 from tests.conftest import DEMO_USERNAMES
 from tests.conventions.helpers import amendment_to_cp_2023_111, signed_convention
+from tests.followup import helpers as followup_helpers
 from tests.subsidies import helpers as subsidy_helpers
 
 pytestmark = pytest.mark.django_db
@@ -381,6 +393,59 @@ class Targets:
             self.region, transfer, ContentFile(b"%PDF-1.4\n%%EOF\n", name="avenant.pdf")
         )
 
+    # ---------------------------------------------------------- follow-up of the campus
+    # Each sheet in a campaign of its own year (2041…): the demo's campaigns are recent years.
+
+    @cached_property
+    def versailles_director(self):
+        return User.objects.get(username="dir-versailles")
+
+    def _followup_sheet(self, year):
+        campaign = followup_helpers.open_campaign(self.region, year=year)
+        return campaign.sheets.get(campus=self.campus)
+
+    @cached_property
+    def followup_sheet(self):
+        """A sheet not started yet: the director may fill it."""
+        return self._followup_sheet(2041)
+
+    @cached_property
+    def followup_campaign(self):
+        return self.followup_sheet.campaign
+
+    @cached_property
+    def followup_complete(self):
+        """A draft with its nine sections complete: the director may submit it."""
+        return followup_helpers.fill(
+            self.versailles_director, self._followup_sheet(2042), year=2042
+        )
+
+    @cached_property
+    def followup_submitted(self):
+        sheet = followup_helpers.fill(
+            self.versailles_director, self._followup_sheet(2043), year=2043
+        )
+        return followup_services.submit(self.versailles_director, sheet)
+
+    @cached_property
+    def followup_attachment(self):
+        self._settings.MEDIA_ROOT = str(self._media_root)
+        return followup_services.add_attachment(
+            self.versailles_director,
+            self.followup_sheet,
+            1,
+            SimpleUploadedFile("etude.pdf", b"%PDF-1.4\n%%EOF\n"),
+        )
+
+    @cached_property
+    def followup_document(self):
+        self._settings.MEDIA_ROOT = str(self._media_root)
+        document = SheetDocument.objects.create(
+            sheet=self.followup_sheet, source_key="matrice", status=DocumentStatus.READY
+        )
+        document.file.save("fiche.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+        return document
+
 
 @dataclass(frozen=True)
 class Row:
@@ -559,6 +624,60 @@ def _check_deliberation_voted(t, response, client, granted):
     dossier.refresh_from_db()
     assert dossier.status == (DossierStatus.VOTED if granted else DossierStatus.PROPOSED)
     assert (dossier.voted_amount is not None) is granted
+
+
+def _check_sheet_status(target, granted_status, refused_status):
+    def check(t, response, client, granted):
+        sheet = getattr(t, target)
+        sheet.refresh_from_db()
+        assert sheet.status == (granted_status if granted else refused_status)
+        if granted:
+            assert response.url == reverse("followup:sheet_detail", args=[sheet.pk])
+
+    return check
+
+
+def _check_section_untouched(t, response, client, granted):
+    # Posted without a body: refused (400 for the director, whose draft is unreadable).
+    section = SheetSection.objects.get(sheet=t.followup_sheet, number=3)
+    assert section.version == 1
+
+
+def _check_no_attachment_added(t, response, client, granted):
+    # Posted without a file: the director is sent back with a message; nothing is added.
+    assert not SheetAttachment.objects.filter(sheet=t.followup_sheet).exists()
+
+
+def _check_attachment_deleted(t, response, client, granted):
+    assert SheetAttachment.objects.filter(pk=t.followup_attachment.pk).exists() is not granted
+
+
+def _check_no_comment(t, response, client, granted):
+    # Posted empty: reviewers get the page back with the form's errors; nothing is added.
+    assert not SheetComment.objects.filter(sheet=t.followup_submitted).exists()
+
+
+def _check_followup_job(kind):
+    def check(t, response, client, granted):
+        jobs = Job.objects.filter(kind=kind)
+        if granted:
+            # Queued (the job's page), or sent back to the dashboard when there is nothing to
+            # filter on yet.
+            assert response.url in (
+                *(reverse("jobs:detail", args=[job.pk]) for job in jobs),
+                reverse("followup:dashboard"),
+            )
+        else:
+            assert not jobs.exists()
+
+    return check
+
+
+def _check_sheet_pdf_requested(t, response, client, granted):
+    documents = SheetDocument.objects.filter(sheet=t.followup_sheet)
+    assert documents.exists() is granted
+    if granted:
+        assert response.url == reverse("followup:sheet_pdf_download", args=[documents.get().pk])
 
 
 # ---------------------------------------------------------------------------- rows
@@ -1107,6 +1226,164 @@ SUBSIDY_ROWS = [
     ),
 ]
 
+# The follow-up of the campus: its viewers read; the director fills; reviewers comment and
+# request changes; regional staff validate; rectorate staff give their opinion.
+VERSAILLES_RECTORATES = ("rectorat-paris", "rectorat-versailles")
+REVIEWERS = (*REGIONAL, *VERSAILLES_RECTORATES)
+FOLLOWUP_READERS = codes(404, {REGIONAL: 200, SEES_VERSAILLES: 200, EXPERT: 403})
+FOLLOWUP_FILLER_ACTION = codes(404, {REVIEWERS: 403, VERSAILLES_DIRECTOR: 302, EXPERT: 403})
+FOLLOWUP_REVIEWERS = codes(404, {REVIEWERS: 200, VERSAILLES_DIRECTOR: 403, EXPERT: 403})
+
+FOLLOWUP_ROWS = [
+    Row(
+        "followup:campaign_list",
+        "followup-campaign-list",
+        _url("followup:campaign_list"),
+        DOMAIN_READERS,
+    ),
+    Row(
+        "followup:campaign_create",
+        "followup-campaign-create",
+        _url("followup:campaign_create"),
+        REGIONAL_ONLY,
+    ),
+    Row(
+        "followup:campaign_detail",
+        "followup-campaign-detail",
+        _url("followup:campaign_detail", "followup_campaign.pk"),
+        codes(403, {REGIONAL: 200, RECTORATES: 200}),
+    ),
+    Row(
+        "followup:sheet_detail",
+        "followup-sheet-detail",
+        _url("followup:sheet_detail", "followup_sheet.pk"),
+        FOLLOWUP_READERS,
+    ),
+    Row(
+        "followup:section",
+        "followup-section",
+        _url("followup:section", "followup_sheet.pk", 3),
+        FOLLOWUP_READERS,
+    ),
+    Row(
+        "followup:section_draft",
+        "followup-section-draft",
+        _url("followup:section_draft", "followup_sheet.pk", 3),
+        codes(404, {REVIEWERS: 403, VERSAILLES_DIRECTOR: 400, EXPERT: 403}),
+        method="post",
+        check=_check_section_untouched,
+    ),
+    Row(
+        "followup:summary",
+        "followup-summary",
+        _url("followup:summary", "followup_sheet.pk"),
+        FOLLOWUP_READERS,
+    ),
+    Row(
+        "followup:submit",
+        "followup-submit",
+        _url("followup:submit", "followup_complete.pk"),
+        FOLLOWUP_FILLER_ACTION,
+        method="post",
+        check=_check_sheet_status("followup_complete", SheetStatus.SUBMITTED, SheetStatus.DRAFT),
+    ),
+    Row(
+        "followup:attachment_upload",
+        "followup-attachment-upload",
+        _url("followup:attachment_upload", "followup_sheet.pk", 1),
+        FOLLOWUP_FILLER_ACTION,
+        method="post",
+        check=_check_no_attachment_added,
+    ),
+    Row(
+        "followup:attachment_download",
+        "followup-attachment-download",
+        _url("followup:attachment_download", "followup_attachment.pk"),
+        FOLLOWUP_READERS,
+    ),
+    Row(
+        "followup:attachment_delete",
+        "followup-attachment-delete",
+        _url("followup:attachment_delete", "followup_attachment.pk"),
+        FOLLOWUP_FILLER_ACTION,
+        method="post",
+        check=_check_attachment_deleted,
+    ),
+    Row(
+        "followup:comment",
+        "followup-comment",
+        _url("followup:comment", "followup_submitted.pk"),
+        FOLLOWUP_REVIEWERS,
+        method="post",
+        check=_check_no_comment,
+    ),
+    Row(
+        "followup:request_changes",
+        "followup-request-changes",
+        _url("followup:request_changes", "followup_submitted.pk"),
+        FOLLOWUP_REVIEWERS,
+    ),
+    Row(
+        "followup:validate",
+        "followup-validate",
+        _url("followup:validate", "followup_submitted.pk"),
+        codes(
+            404,
+            {REGIONAL: 302, VERSAILLES_RECTORATES: 403, VERSAILLES_DIRECTOR: 403, EXPERT: 403},
+        ),
+        method="post",
+        check=_check_sheet_status(
+            "followup_submitted", SheetStatus.VALIDATED, SheetStatus.SUBMITTED
+        ),
+    ),
+    Row(
+        "followup:opinion",
+        "followup-opinion",
+        _url("followup:opinion", "followup_submitted.pk"),
+        codes(
+            404,
+            {REGIONAL: 403, VERSAILLES_RECTORATES: 200, VERSAILLES_DIRECTOR: 403, EXPERT: 403},
+        ),
+    ),
+    # The regional dashboard, its exports and report (followup.urls_dashboard), a sheet's PDF.
+    Row(
+        "followup:dashboard",
+        "followup-dashboard",
+        _url("followup:dashboard"),
+        codes(403, {REGIONAL: 200, RECTORATES: 200}),
+    ),
+    Row(
+        "followup:dashboard_export",
+        "followup-dashboard-export",
+        _url("followup:dashboard_export", "csv"),
+        codes(403, {REGIONAL: 302, RECTORATES: 302}),
+        method="post",
+        check=_check_followup_job("followup_indicators_export"),
+    ),
+    Row(
+        "followup:regional_report",
+        "followup-regional-report",
+        _url("followup:regional_report"),
+        codes(403, {REGIONAL: 302, RECTORATES: 302}),
+        method="post",
+        check=_check_followup_job("followup_regional_report"),
+    ),
+    Row(
+        "followup:sheet_pdf_request",
+        "followup-sheet-pdf-request",
+        _url("followup:sheet_pdf_request", "followup_sheet.pk"),
+        codes(404, {REGIONAL: 302, SEES_VERSAILLES: 302, EXPERT: 403}),
+        method="post",
+        check=_check_sheet_pdf_requested,
+    ),
+    Row(
+        "followup:sheet_pdf_download",
+        "followup-sheet-pdf-download",
+        _url("followup:sheet_pdf_download", "followup_document.pk"),
+        FOLLOWUP_READERS,
+    ),
+]
+
 ROWS = [
     Row("home", "home", lambda t: reverse("home"), EVERYONE),
     Row(
@@ -1246,6 +1523,7 @@ ROWS = [
     ),
     *CONVENTION_ROWS,
     *SUBSIDY_ROWS,
+    *FOLLOWUP_ROWS,
 ]
 
 
@@ -1331,8 +1609,10 @@ def _needs_a_matrix_row(name, router_names):
 
 
 def test_every_url_name_is_in_the_matrix():
+    resolver = get_resolver()
+    resolver.url_patterns  # noqa: B018 - imports cmq_portal.urls, which registers the API routes
     router_names = {url.name for url in router.urls if url.name}
-    names = {name for name in _url_names(get_resolver()) if _needs_a_matrix_row(name, router_names)}
+    names = {name for name in _url_names(resolver) if _needs_a_matrix_row(name, router_names)}
     covered = {row.name for row in ROWS}
 
     missing = sorted(names - covered)
@@ -1493,6 +1773,7 @@ FORM_NAMES = {
     "subsidies:transfer_create",
     "subsidies:transfer_sign",
     "subsidies:transfer_scan",
+    "followup:campaign_create",
 }
 FORM_ROWS = [row for row in ROWS if row.name in FORM_NAMES]
 
