@@ -14,7 +14,6 @@ The number of queries does not depend on the number of dossiers.
 import csv
 import io
 import logging
-from dataclasses import dataclass
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -23,11 +22,11 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from conventions.documents.wording import euros
+from cmq_portal.spreadsheets import DATE, DECIMAL, INTEGER, MONEY, WRITERS, Column
 from jobs.services import JobError
 
 from . import permissions, rules
-from .filters import SubsidyFilter, dossier_figures, with_payment_totals
+from .filters import SubsidyFilter, dossier_figures
 from .models import (
     LIVE_PAYMENT_STATUSES,
     VOTED_STATUSES,
@@ -36,6 +35,7 @@ from .models import (
     PaymentStatus,
     SubsidyDossier,
 )
+from .selectors import with_figures
 
 logger = logging.getLogger(__name__)
 
@@ -48,16 +48,6 @@ ZERO = Decimal("0.00")
 
 # --------------------------------------------------------------------- dossiers export
 
-# Cell kinds: how each writer shows a value.
-TEXT, INTEGER, MONEY, RATE, DATE = "text", "integer", "money", "rate", "date"
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    kind: str = TEXT
-    total: bool = False  # summed in the totals row
-
 
 def columns():
     return [
@@ -68,7 +58,7 @@ def columns():
         Column(_("Exercice"), INTEGER),
         Column(_("État")),
         Column(_("Base subventionnable"), MONEY, total=True),
-        Column(_("Taux (%)"), RATE),
+        Column(_("Taux (%)"), DECIMAL),
         Column(_("Montant"), MONEY, total=True),
         Column(_("Montant voté"), MONEY, total=True),
         Column(_("Payé"), MONEY, total=True),
@@ -94,7 +84,7 @@ def export_filters(params):
 
 def exported_dossiers(user, filters):
     """The dossiers `user` sees, narrowed by the list's filters (invalid ones are ignored)."""
-    queryset = with_payment_totals(
+    queryset = with_figures(
         permissions.dossiers_visible_to(user).select_related(
             "campus", "beneficiary", "deliberation", "budget_line"
         )
@@ -142,173 +132,6 @@ def totals_row(rows, count):
     return row
 
 
-# Writers: (columns, rows, totals) -> bytes.
-
-# A text cell starting with one of these is run as a formula by spreadsheets opening a CSV.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_text(value, kind):
-    if value is None:
-        return ""
-    if kind == DATE:
-        return value.strftime(DATE_FORMAT)
-    if kind in (MONEY, RATE):
-        # What a French spreadsheet reads as a number: decimal comma, no grouping.
-        return f"{rules.to_cents(value):.2f}".replace(".", ",")
-    if isinstance(value, str):
-        return "'" + value if value.startswith(_FORMULA_PREFIXES) else value
-    return str(value)
-
-
-def write_csv(cols, rows, totals):
-    """UTF-8 with a BOM and `;` separators: what a French Excel opens without an import wizard."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([column.title for column in cols])
-    for row in [*rows, totals]:
-        writer.writerow(
-            [_csv_text(value, column.kind) for value, column in zip(row, cols, strict=True)]
-        )
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def _width(value, kind):
-    if value is None:
-        return 0
-    if kind == DATE:
-        return 10
-    if kind == MONEY:
-        return len(euros(value))
-    return max((len(line) for line in str(value).splitlines()), default=0)
-
-
-def write_xlsx(cols, rows, totals):
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Dossiers de subvention")[:31]
-    sheet.append([column.title for column in cols])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    widths = [len(column.title) for column in cols]
-    formats = {MONEY: '#,##0.00 "€"', RATE: "0.00", DATE: "DD/MM/YYYY", INTEGER: "0"}
-    all_rows = [*rows, totals]
-    for row_number, row in enumerate(all_rows, start=2):
-        for index, (value, column) in enumerate(zip(row, cols, strict=True), start=1):
-            cell = sheet.cell(row=row_number, column=index, value=value)
-            if value is None:
-                continue
-            if column.kind in formats:
-                cell.number_format = formats[column.kind]
-            elif isinstance(value, str):
-                cell.data_type = "s"  # never let a text starting with "=" become a formula
-            widths[index - 1] = max(widths[index - 1], _width(value, column.kind))
-    last = len(all_rows) + 1
-    for cell in sheet[last]:
-        cell.font = Font(bold=True)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 10), 60)
-    sheet.freeze_panes = "A2"
-    # The filter covers the dossiers, not the totals row.
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(last - 1, 1)}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def write_ods(cols, rows, totals):
-    from odf.number import CurrencyStyle, CurrencySymbol, DateStyle, Day, Month, Number, Year
-    from odf.number import Text as NumberText
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.style import Style, TableColumnProperties, TextProperties
-    from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
-    from odf.text import P
-
-    document = OpenDocumentSpreadsheet()
-    date_format = DateStyle(name="date-dd-mm-yyyy")
-    date_format.addElement(Day(style="long"))
-    date_format.addElement(NumberText(text="/"))
-    date_format.addElement(Month(style="long"))
-    date_format.addElement(NumberText(text="/"))
-    date_format.addElement(Year(style="long"))
-    document.automaticstyles.addElement(date_format)
-    euro_format = CurrencyStyle(name="money-eur", language="fr", country="FR")
-    euro_format.addElement(Number(decimalplaces="2", minintegerdigits="1", grouping="true"))
-    euro_format.addElement(NumberText(text="\u00a0"))
-    euro_format.addElement(CurrencySymbol(language="fr", country="FR", text="€"))
-    document.automaticstyles.addElement(euro_format)
-    date_cell = Style(name="cell-date", family="table-cell", datastylename="date-dd-mm-yyyy")
-    document.automaticstyles.addElement(date_cell)
-    money_cell = Style(name="cell-money", family="table-cell", datastylename="money-eur")
-    document.automaticstyles.addElement(money_cell)
-    bold_cell = Style(name="cell-bold", family="table-cell")
-    bold_cell.addElement(TextProperties(fontweight="bold"))
-    document.automaticstyles.addElement(bold_cell)
-
-    all_rows = [*rows, totals]
-    table = Table(name=_("Dossiers de subvention"))
-    for index, column in enumerate(cols):
-        width = max([len(column.title), *(_width(row[index], column.kind) for row in all_rows)])
-        column_style = Style(name=f"column-{index + 1}", family="table-column")
-        column_style.addElement(
-            TableColumnProperties(columnwidth=f"{min(max(width + 2, 10), 60) * 0.2:.1f}cm")
-        )
-        document.automaticstyles.addElement(column_style)
-        table.addElement(TableColumn(stylename=column_style))
-
-    header_rows = TableHeaderRows()
-    header_row = TableRow()
-    for column in cols:
-        cell = TableCell(valuetype="string", stylename=bold_cell)
-        cell.addElement(P(text=column.title))
-        header_row.addElement(cell)
-    header_rows.addElement(header_row)
-    table.addElement(header_rows)
-
-    for row in all_rows:
-        table_row = TableRow()
-        for value, column in zip(row, cols, strict=True):
-            if value is None:
-                cell = TableCell()
-            elif column.kind == DATE:
-                cell = TableCell(valuetype="date", datevalue=value.isoformat(), stylename=date_cell)
-                cell.addElement(P(text=value.strftime(DATE_FORMAT)))
-            elif column.kind == MONEY:
-                amount = rules.to_cents(value)
-                cell = TableCell(
-                    valuetype="currency",
-                    currency="EUR",
-                    value=f"{amount:.2f}",
-                    stylename=money_cell,
-                )
-                cell.addElement(P(text=euros(amount)))
-            elif column.kind == RATE:
-                rate = rules.to_cents(value)
-                cell = TableCell(valuetype="float", value=f"{rate:.2f}")
-                cell.addElement(P(text=f"{rate:.2f}".replace(".", ",")))
-            elif column.kind == INTEGER:
-                cell = TableCell(valuetype="float", value=value)
-                cell.addElement(P(text=str(value)))
-            else:
-                cell = TableCell(valuetype="string")
-                for line in str(value).splitlines() or [""]:
-                    cell.addElement(P(text=line))
-            table_row.addElement(cell)
-        table.addElement(table_row)
-    document.spreadsheet.addElement(table)
-    buffer = io.BytesIO()
-    document.write(buffer)
-    return buffer.getvalue()
-
-
-WRITERS = {"csv": write_csv, "xlsx": write_xlsx, "ods": write_ods}
-
-
 def export_dossiers(job, report_progress):
     """Job handler: the dossiers as job.owner sees them, filtered, in job.params["format"]."""
     params = job.params or {}
@@ -325,7 +148,7 @@ def export_dossiers(job, report_progress):
     for done, dossier in enumerate(dossiers, start=1):
         rows.append(dossier_row(dossier))
         report_progress(done, total)
-    content = writer(columns(), rows, totals_row(rows, total))
+    content = writer(columns(), rows, totals_row(rows, total), title=_("Dossiers de subvention"))
     return f"dossiers-subvention-{timezone.localdate():%Y-%m-%d}.{fmt}", content
 
 

@@ -413,7 +413,7 @@ class ProposeForm(forms.Form):
 
     @staticmethod
     def envelope_label(envelope):
-        from conventions.documents.wording import euros
+        from cmq_portal.formats import euros
 
         return _("%(label)s – %(year)s, %(deliberation)s (reste %(remaining)s)") % {
             "label": envelope.label[:60],
@@ -594,7 +594,7 @@ class TransferCreateForm(forms.Form):
 
     @staticmethod
     def dossier_label(dossier):
-        from conventions.documents.wording import euros
+        from cmq_portal.formats import euros
 
         return _("%(number)s – %(campus)s %(year)s – %(beneficiary)s, reliquat %(remainder)s") % {
             "number": dossier.number,

@@ -28,11 +28,12 @@ from django.urls import NoReverseMatch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from conventions.documents.wording import euros
+from cmq_portal.formats import euros
 from conventions.reminders import Recipients
 
-from .filters import dossier_figures, with_payment_totals
+from .filters import dossier_figures
 from .models import SubsidyDossier, SubsidyReminder, SubsidyReminderStep
+from .selectors import with_figures
 from .services.payments import LAPSABLE_STATUSES
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ def due_reminders(today):
     """Every reminder due on `today` (sent or not yet), in one query."""
     first_limit = today + timedelta(days=FIRST_WINDOW_DAYS)
     last_limit = today + timedelta(days=LAST_WINDOW_DAYS)
-    dossiers = with_payment_totals(
+    dossiers = with_figures(
         SubsidyDossier.objects.filter(
             status__in=LAPSABLE_STATUSES, lapse_on__gte=today, lapse_on__lte=first_limit
         ).select_related("campus")

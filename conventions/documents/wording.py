@@ -7,9 +7,10 @@ import contextlib
 import copy
 import re
 
-from django.utils import formats, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from cmq_portal.formats import euros, percent  # noqa: F401 - re-exported for the PDF contexts
 
 from ..consolidation import ChangeError, apply_change
 from ..models import ChangeKind, DurationKind, NoticeReference, RenewalMode
@@ -51,21 +52,6 @@ def blocks(text):
 
 def day(value):
     return f"{value:%d/%m/%Y}" if value else ""
-
-
-def euros(value):
-    if value is None:
-        return ""
-    with translation.override("fr"):
-        amount = formats.number_format(value, 2, use_l10n=True, force_grouping=True)
-    return f"{amount}{NBSP}€"
-
-
-def percent(value):
-    if value is None:
-        return ""
-    with translation.override("fr"):
-        return f"{formats.number_format(value, 2, use_l10n=True)}{NBSP}%"
 
 
 def in_words(number, singular, plural):

@@ -17,7 +17,7 @@ from audit.models import AuditAction
 from audit.services import record, snapshot
 from campuses.selectors import support_institution_on
 from cmq_portal.errors import ConflictError, PermissionDeniedError
-from conventions.documents.wording import euros, percent
+from cmq_portal.formats import euros, percent
 
 from .. import permissions, rules
 from ..models import (

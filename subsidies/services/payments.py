@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from audit.models import AuditAction
 from audit.services import record, snapshot
 from cmq_portal.errors import ConflictError
-from conventions.documents.wording import euros, percent
+from cmq_portal.formats import euros, percent
 
 from .. import rules
 from ..models import (

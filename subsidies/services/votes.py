@@ -13,7 +13,7 @@ from django.db.models import Max, Sum
 from django.utils.translation import gettext as _
 
 from cmq_portal.errors import ConflictError
-from conventions.documents.wording import euros
+from cmq_portal.formats import euros
 
 from .. import rules
 from ..models import (

@@ -445,7 +445,7 @@ def instruct(request, pk):
 
 
 def _euros(value):
-    from conventions.documents.wording import euros
+    from cmq_portal.formats import euros
 
     return euros(value)
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from conventions.documents.wording import euros
+from cmq_portal.formats import euros
 
 from .. import forms, permissions, services
 from ..models import DossierStatus, GrantAgreement, Payment, PaymentStatus

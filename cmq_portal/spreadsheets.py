@@ -1,0 +1,201 @@
+"""Typed exports in CSV, XLSX and ODS: columns that know what they hold, rows, a totals row.
+
+Shared by the exports of the subsidies and of the follow-up (each builds its columns and rows;
+this module only writes them). Amounts and counts are numbers and dates are dates in XLSX and
+ODS, so that a spreadsheet adds them up; the CSV is what a French Excel opens without an
+import wizard. A text starting like a formula is never run as one.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .formats import euros
+
+# Cell kinds: how each writer shows a value.
+TEXT, INTEGER, MONEY, DECIMAL, DATE = "text", "integer", "money", "decimal", "date"
+DATE_FORMAT = "%d/%m/%Y"
+CENT = Decimal("0.01")
+# A text cell starting with one of these is run as a formula by spreadsheets opening a CSV.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+XLSX_FORMATS = {MONEY: '#,##0.00 "€"', DECIMAL: "0.00", DATE: "DD/MM/YYYY", INTEGER: "0"}
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    kind: str = TEXT
+    total: bool = False  # summed in the totals row
+
+
+def _cents(value):
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _french_number(value):
+    """« 1234,50 »: what a French spreadsheet reads as a number (decimal comma, no grouping)."""
+    return f"{_cents(value):.2f}".replace(".", ",")
+
+
+def _csv_text(value, kind):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+    if kind == DATE:
+        return value.strftime(DATE_FORMAT)
+    if kind in (MONEY, DECIMAL):
+        return _french_number(value)
+    return str(value)
+
+
+def write_csv(cols, rows, totals, **_options):
+    """UTF-8 with a BOM and `;` separators."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([column.title for column in cols])
+    for row in [*rows, totals]:
+        writer.writerow(
+            [_csv_text(value, column.kind) for value, column in zip(row, cols, strict=True)]
+        )
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _width(value, kind):
+    """About how many characters the value takes once shown."""
+    if value is None:
+        return 0
+    if kind == DATE and not isinstance(value, str):
+        return 10
+    if kind == MONEY and not isinstance(value, str):
+        return len(euros(value))
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def _column_widths(cols, all_rows):
+    """Characters per column: the longest value (a long title may wrap), 60 at most."""
+    widths = []
+    for index, column in enumerate(cols):
+        longest = max(
+            [min(len(column.title), 24), *(_width(row[index], column.kind) for row in all_rows)]
+        )
+        widths.append(min(longest + 2, 60))
+    return widths
+
+
+def write_xlsx(cols, rows, totals, *, title, freeze="A2"):
+    """One sheet: bold header, numbers formatted, a filter on the data rows (not the totals),
+    panes frozen at `freeze`."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append([column.title for column in cols])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    all_rows = [*rows, totals]
+    for row_number, row in enumerate(all_rows, start=2):
+        for index, (value, column) in enumerate(zip(row, cols, strict=True), start=1):
+            cell = sheet.cell(row=row_number, column=index, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # never let a text starting with "=" become a formula
+            elif value is not None and column.kind in XLSX_FORMATS:
+                cell.number_format = XLSX_FORMATS[column.kind]
+    last = len(all_rows) + 1
+    for cell in sheet[last]:
+        cell.font = Font(bold=True)
+    for index, width in enumerate(_column_widths(cols, all_rows), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(width, 10)
+    sheet.freeze_panes = freeze
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(last - 1, 1)}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_ods(cols, rows, totals, *, title, **_options):
+    from odf.number import CurrencyStyle, CurrencySymbol, DateStyle, Day, Month, Number, Year
+    from odf.number import Text as NumberText
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TableColumnProperties, TextProperties
+    from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    date_format = DateStyle(name="date-dd-mm-yyyy")
+    for element in (
+        Day(style="long"),
+        NumberText(text="/"),
+        Month(style="long"),
+        NumberText(text="/"),
+        Year(style="long"),
+    ):
+        date_format.addElement(element)
+    document.automaticstyles.addElement(date_format)
+    euro_format = CurrencyStyle(name="money-eur", language="fr", country="FR")
+    euro_format.addElement(Number(decimalplaces="2", minintegerdigits="1", grouping="true"))
+    euro_format.addElement(NumberText(text="\u00a0"))
+    euro_format.addElement(CurrencySymbol(language="fr", country="FR", text="€"))
+    document.automaticstyles.addElement(euro_format)
+    date_cell = Style(name="cell-date", family="table-cell", datastylename="date-dd-mm-yyyy")
+    money_cell = Style(name="cell-money", family="table-cell", datastylename="money-eur")
+    bold_cell = Style(name="cell-bold", family="table-cell")
+    bold_cell.addElement(TextProperties(fontweight="bold"))
+    for style in (date_cell, money_cell, bold_cell):
+        document.automaticstyles.addElement(style)
+
+    def cell_of(value, kind):
+        if value is None:
+            return TableCell()
+        if isinstance(value, str) or kind == TEXT:
+            cell = TableCell(valuetype="string")
+            for line in str(value).splitlines() or [""]:
+                cell.addElement(P(text=line))
+        elif kind == DATE:
+            cell = TableCell(valuetype="date", datevalue=value.isoformat(), stylename=date_cell)
+            cell.addElement(P(text=value.strftime(DATE_FORMAT)))
+        elif kind == MONEY:
+            amount = _cents(value)
+            cell = TableCell(
+                valuetype="currency", currency="EUR", value=f"{amount:.2f}", stylename=money_cell
+            )
+            cell.addElement(P(text=euros(amount)))
+        elif kind == DECIMAL:
+            cell = TableCell(valuetype="float", value=f"{_cents(value):.2f}")
+            cell.addElement(P(text=_french_number(value)))
+        else:
+            cell = TableCell(valuetype="float", value=value)
+            cell.addElement(P(text=str(value)))
+        return cell
+
+    all_rows = [*rows, totals]
+    table = Table(name=title)
+    for index, width in enumerate(_column_widths(cols, all_rows)):
+        column_style = Style(name=f"column-{index + 1}", family="table-column")
+        column_style.addElement(TableColumnProperties(columnwidth=f"{max(width, 10) * 0.2:.1f}cm"))
+        document.automaticstyles.addElement(column_style)
+        table.addElement(TableColumn(stylename=column_style))
+    header_rows, header_row = TableHeaderRows(), TableRow()
+    for column in cols:
+        cell = TableCell(valuetype="string", stylename=bold_cell)
+        cell.addElement(P(text=column.title))
+        header_row.addElement(cell)
+    header_rows.addElement(header_row)
+    table.addElement(header_rows)
+    for row in all_rows:
+        table_row = TableRow()
+        for value, column in zip(row, cols, strict=True):
+            table_row.addElement(cell_of(value, column.kind))
+        table.addElement(table_row)
+    document.spreadsheet.addElement(table)
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()
+
+
+WRITERS = {"csv": write_csv, "xlsx": write_xlsx, "ods": write_ods}
