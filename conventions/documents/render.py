@@ -2,22 +2,15 @@
 stores the PDF and can be re-run safely (a ready document is left alone).
 """
 
-import hashlib
-import logging
-
-from django.core.files.base import ContentFile
-from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import translation
 
-from ..models import DocumentKind, DocumentStatus, GeneratedDocument
+from cmq_portal.pdfs import generate_stored_pdf, mark_failed, render_pdf  # noqa: F401 - re-exported by the package
+
+from ..models import DocumentKind, GeneratedDocument
 from .context import amendment_context, consolidated_context, convention_context
 from .keys import _amendment_of, _digest, _key_parts, _load
 from .wording import campus_code
-
-logger = logging.getLogger(__name__)
-
 
 TEMPLATES = {
     DocumentKind.CONVENTION: "conventions/pdf/convention.html",
@@ -58,12 +51,6 @@ def render_html(document):
         return render_to_string(TEMPLATES[document.kind], context), key
 
 
-def render_pdf(html):
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=None).write_pdf()
-
-
 def _max_attempts():
     from ..tasks import generate_document
 
@@ -71,77 +58,15 @@ def _max_attempts():
 
 
 def _mark_failed(document, message):
-    GeneratedDocument.objects.filter(pk=document.pk).exclude(status=DocumentStatus.READY).update(
-        status=DocumentStatus.FAILED, error=message
-    )
-    return GeneratedDocument.objects.get(pk=document.pk).status
+    return mark_failed(GeneratedDocument, document, message)
 
 
 def generate(document_id):
-    """Render one document to PDF and store it; returns its status.
-
-    A ready document is left alone. A transient error (OSError: disk, fonts) propagates so
-    that Celery retries, until the last attempt, which marks the document failed; any other
-    error marks it failed at once, with a French message, and is logged.
-    """
-    document = (
-        GeneratedDocument.objects.select_related("convention__campus", "amendment")
-        .filter(pk=document_id)
-        .first()
+    """Render one document to PDF and store it; returns its status (cmq_portal.pdfs)."""
+    return generate_stored_pdf(
+        GeneratedDocument.objects.select_related("convention__campus", "amendment"),
+        document_id,
+        render_html=render_html,
+        filename=document_filename,
+        max_attempts=_max_attempts(),
     )
-    if document is None:
-        logger.warning("Document %s not generated: it no longer exists.", document_id)
-        return None
-    if document.status == DocumentStatus.READY:
-        return document.status
-    GeneratedDocument.objects.filter(pk=document.pk).update(attempts=F("attempts") + 1)
-    document.refresh_from_db(fields=["attempts"])
-    try:
-        with translation.override("fr"):
-            html, key = render_html(document)
-            if key != document.source_key:
-                return _mark_failed(
-                    document,
-                    _(
-                        "Le contenu a été modifié depuis la demande de ce document : "
-                        "demandez-en une nouvelle version."
-                    ),
-                )
-            pdf = render_pdf(html)
-            document.file.save(document_filename(document), ContentFile(pdf), save=False)
-    except OSError:
-        if document.attempts < _max_attempts():
-            raise  # transient: Celery retries
-        logger.exception("Document %s failed after %s attempts", document.pk, document.attempts)
-        return _mark_failed(
-            document,
-            _(
-                "La génération du PDF a échoué après %(n)s tentatives (fichiers ou polices "
-                "inaccessibles). Relancez-la ; si le problème persiste, contactez l'équipe de la "
-                "Région."
-            )
-            % {"n": document.attempts},
-        )
-    except Exception:
-        logger.exception("Document %s could not be rendered", document.pk)
-        return _mark_failed(
-            document,
-            _(
-                "La mise en page du PDF a échoué. Relancez la génération ; si le problème "
-                "persiste, contactez l'équipe de la Région."
-            ),
-        )
-    updated = (
-        GeneratedDocument.objects.filter(pk=document.pk)
-        .exclude(status=DocumentStatus.READY)
-        .update(
-            file=document.file.name,
-            checksum=hashlib.sha256(pdf).hexdigest(),
-            status=DocumentStatus.READY,
-            error="",
-            generated_at=timezone.now(),
-        )
-    )
-    if not updated:  # another run finished first: keep its file, drop ours
-        document.file.storage.delete(document.file.name)
-    return DocumentStatus.READY

@@ -2,23 +2,16 @@
 stores the PDF and can be re-run safely (a ready document is left alone).
 """
 
-import hashlib
-import logging
 import re
 
-from django.core.files.base import ContentFile
-from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
-from conventions.models import DocumentStatus
+from cmq_portal.pdfs import generate_stored_pdf, mark_failed, render_pdf  # noqa: F401 - re-exported by the package
 
 from ..models import SubsidyDocument, SubsidyDocumentKind
 from .keys import build_context, digest
-
-logger = logging.getLogger(__name__)
 
 TEMPLATES = {
     SubsidyDocumentKind.FICHE_PROJET: "subsidies/pdf/fiche_projet.html",
@@ -70,13 +63,6 @@ def render_html(document):
         return render_to_string(TEMPLATES[document.kind], context), key
 
 
-def render_pdf(html):
-    from weasyprint import HTML
-
-    # No base URL: the templates carry their CSS inline and load nothing from outside.
-    return HTML(string=html, base_url=None).write_pdf()
-
-
 def _max_attempts():
     from ..tasks import generate_document
 
@@ -84,79 +70,15 @@ def _max_attempts():
 
 
 def _mark_failed(document, message):
-    SubsidyDocument.objects.filter(pk=document.pk).exclude(status=DocumentStatus.READY).update(
-        status=DocumentStatus.FAILED, error=message
-    )
-    return SubsidyDocument.objects.get(pk=document.pk).status
+    return mark_failed(SubsidyDocument, document, message)
 
 
 def generate(document_id):
-    """Render one document to PDF and store it; returns its status.
-
-    A ready document is left alone. A transient error (OSError: disk, fonts) propagates so
-    that Celery retries, until the last attempt, which marks the document failed; any other
-    error marks it failed at once, with a French message, and is logged.
-    """
-    document = (
-        SubsidyDocument.objects.select_related("dossier", "transfer__campus", "deliberation")
-        .filter(pk=document_id)
-        .first()
+    """Render one document to PDF and store it; returns its status (cmq_portal.pdfs)."""
+    return generate_stored_pdf(
+        SubsidyDocument.objects.select_related("dossier", "transfer__campus", "deliberation"),
+        document_id,
+        render_html=render_html,
+        filename=document_filename,
+        max_attempts=_max_attempts(),
     )
-    if document is None:
-        logger.warning("Subsidy document %s not generated: it no longer exists.", document_id)
-        return None
-    if document.status == DocumentStatus.READY:
-        return document.status
-    SubsidyDocument.objects.filter(pk=document.pk).update(attempts=F("attempts") + 1)
-    document.refresh_from_db(fields=["attempts"])
-    try:
-        with translation.override("fr"):
-            html, key = render_html(document)
-            if key != document.source_key:
-                return _mark_failed(
-                    document,
-                    _(
-                        "Le contenu a été modifié depuis la demande de ce document : "
-                        "demandez-en une nouvelle version."
-                    ),
-                )
-            pdf = render_pdf(html)
-            document.file.save(document_filename(document), ContentFile(pdf), save=False)
-    except OSError:
-        if document.attempts < _max_attempts():
-            raise  # transient: Celery retries
-        logger.exception(
-            "Subsidy document %s failed after %s attempts", document.pk, document.attempts
-        )
-        return _mark_failed(
-            document,
-            _(
-                "La génération du PDF a échoué après %(n)s tentatives (fichiers ou polices "
-                "inaccessibles). Relancez-la ; si le problème persiste, contactez l'équipe de la "
-                "Région."
-            )
-            % {"n": document.attempts},
-        )
-    except Exception:
-        logger.exception("Subsidy document %s could not be rendered", document.pk)
-        return _mark_failed(
-            document,
-            _(
-                "La mise en page du PDF a échoué. Relancez la génération ; si le problème "
-                "persiste, contactez l'équipe de la Région."
-            ),
-        )
-    updated = (
-        SubsidyDocument.objects.filter(pk=document.pk)
-        .exclude(status=DocumentStatus.READY)
-        .update(
-            file=document.file.name,
-            checksum=hashlib.sha256(pdf).hexdigest(),
-            status=DocumentStatus.READY,
-            error="",
-            generated_at=timezone.now(),
-        )
-    )
-    if not updated:  # another run finished first: keep its file, drop ours
-        document.file.storage.delete(document.file.name)
-    return DocumentStatus.READY
