@@ -4,7 +4,6 @@ every write (rules, status history, envelope locks)."""
 
 from django import forms
 from django.contrib import admin
-from django.utils.translation import gettext as _
 
 from audit.admin_mixins import AuditedModelAdmin
 
@@ -36,16 +35,12 @@ class EnvelopeAdminForm(EnvelopeForm):
     already voted on the envelope."""
 
     def clean_amount(self):
-        from .services.votes import voted_on_envelope
+        from .services.envelopes import amount_errors
 
         amount = self.cleaned_data["amount"]
-        if self.instance.pk and amount is not None:
-            voted = voted_on_envelope(self.instance)
-            if amount < voted:
-                raise forms.ValidationError(
-                    _("Le montant ne peut descendre sous ce qui est déjà voté (%(voted)s €).")
-                    % {"voted": voted}
-                )
+        message = amount_errors(self.instance, amount)
+        if message:
+            raise forms.ValidationError(message)
         return amount
 
 

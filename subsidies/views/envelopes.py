@@ -2,17 +2,13 @@
 rectorate staff read them (the Region's budget); directors and experts get 403."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from audit.models import AuditAction
-from audit.services import record, snapshot
-
 from .. import forms, selectors
 from ..models import CommitmentEnvelope
+from ..services.envelopes import save_envelope
 from .common import _require_envelope_readers, _require_manager, _save
 
 
@@ -42,26 +38,6 @@ def envelope_detail(request, pk):
     )
 
 
-@transaction.atomic
-def _create_envelope(actor, envelope):
-    """No service module creates envelopes yet: the same steps as deliberations' creation
-    (validated by the form's full_clean, saved, audited)."""
-    try:
-        with transaction.atomic():
-            envelope.save()
-    except IntegrityError as error:
-        raise ValidationError(
-            {
-                "purpose": _(
-                    "Cette délibération affecte déjà une autorisation de cet objet pour cet "
-                    "exercice."
-                )
-            }
-        ) from error
-    record(actor, AuditAction.CREATE, envelope, after=snapshot(envelope))
-    return envelope
-
-
 def envelope_create(request):
     _require_envelope_readers(request)
     _require_manager(request)
@@ -69,7 +45,7 @@ def envelope_create(request):
     saved = (
         request.method == "POST"
         and form.is_valid()
-        and _save(request, form, lambda: _create_envelope(request.user, form.instance))
+        and _save(request, form, lambda: save_envelope(request.user, form.instance))
     )
     if saved:
         messages.success(

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from campuses.models import Organisation
-from cmq_portal.errors import ConflictError
+from cmq_portal.errors import ConflictError, PermissionDeniedError
 from subsidies import services
 from subsidies.models import (
     BeneficiaryTransfer,
@@ -386,3 +386,19 @@ def test_a_transfer_needs_a_remainder_and_a_different_beneficiary(user_of, campu
         services.create_transfer(region, campus=campus, new_beneficiary=cy, dossiers=[dossier])
     assert "reliquat" in messages(error)
     assert not BeneficiaryTransfer.objects.filter(campus=campus).exists()
+
+
+def test_an_envelope_is_never_lowered_below_what_is_voted(user_of):
+    from subsidies.services.envelopes import save_envelope
+
+    grants = CommitmentEnvelope.objects.get(deliberation__number="CP 2023-263", article="7")
+    grants.amount = D("499999.99")
+    with pytest.raises(ValidationError) as error:
+        save_envelope(user_of("region"), grants)
+    assert "déjà voté" in messages(error)
+    assert CommitmentEnvelope.objects.get(pk=grants.pk).amount == D("500000.00")
+    grants.amount = D("600000.00")
+    save_envelope(user_of("region"), grants)
+    assert CommitmentEnvelope.objects.get(pk=grants.pk).amount == D("600000.00")
+    with pytest.raises(PermissionDeniedError):
+        save_envelope(user_of("dir-versailles"), grants)
