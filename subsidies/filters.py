@@ -34,44 +34,23 @@ from .models import (
     SubsidyDossier,
 )
 from .permissions import documents_visible_to, dossiers_visible_to, payments_visible_to
+from .selectors import with_figures
 from .services.payments import Figures, figures
 
 ZERO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=12, decimal_places=2))
-IN_PROGRESS_PAYMENT_STATUSES = (PaymentStatus.REQUESTED, PaymentStatus.ORDERED)
 
 
 # ---------------------------------------------------------------------- scoped querysets
 
 
-def _payments_total(statuses):
-    rows = (
-        Payment.objects.filter(dossier=OuterRef("pk"), status__in=statuses)
-        .order_by()
-        .values("dossier")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return Coalesce(
-        Subquery(rows[:1]), ZERO, output_field=DecimalField(max_digits=12, decimal_places=2)
-    )
-
-
-def with_payment_totals(queryset):
-    """Annotate each dossier with `paid_total` and `in_progress_total` (two subqueries)."""
-    return queryset.annotate(
-        paid_total=_payments_total((PaymentStatus.PAID,)),
-        in_progress_total=_payments_total(IN_PROGRESS_PAYMENT_STATUSES),
-    )
-
-
 def dossier_figures(dossier):
     """Voted, paid, in progress, remainder (services.payments.Figures): from the annotations
-    of with_payment_totals when present (no query per row), else from payments.figures."""
-    if hasattr(dossier, "paid_total") and hasattr(dossier, "in_progress_total"):
+    of selectors.with_figures when present (no query per row), else from payments.figures."""
+    if hasattr(dossier, "paid") and hasattr(dossier, "in_progress"):
         return Figures(
             voted=dossier.voted_amount or Decimal("0.00"),
-            paid=dossier.paid_total or Decimal("0.00"),
-            in_progress=dossier.in_progress_total or Decimal("0.00"),
+            paid=dossier.paid or Decimal("0.00"),
+            in_progress=dossier.in_progress or Decimal("0.00"),
             released=dossier.status in RELEASED_STATUSES,
         )
     return figures(dossier)
@@ -79,7 +58,7 @@ def dossier_figures(dossier):
 
 def dossier_list(user):
     """The dossiers `user` may see, with everything the API rows and the exports show."""
-    return with_payment_totals(
+    return with_figures(
         dossiers_visible_to(user)
         .select_related(
             "campus",
