@@ -3,9 +3,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from campuses.forms import DateInput
 from campuses.models import Academy, Campus, DirectorRole
-from cmq_portal.forms import BoundedModelMultipleChoiceField, PortalModelForm
+from core.forms import BoundedModelMultipleChoiceField, DateInput, PortalModelForm
 
 from .models import Role, User
 from .permissions import can_grant_role

@@ -11,13 +11,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-
-class Role(models.TextChoices):
-    REGIONAL = "regional", _("Agent de la Région")
-    DIRECTOR = "director", _("Directeur·rice opérationnel·le")
-    RECTORATE = "rectorate", _("Agent du rectorat")
-    EXPERT = "expert", _("Expert·e du groupe national")
-    ADMIN = "admin", _("Administrateur·rice")
+from core import roles
+from core.roles import Role
 
 
 class PortalUserManager(UserManager):
@@ -67,18 +62,8 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.username
 
-    @property
-    def is_regional_staff(self):
-        return self.is_active and (self.role in (Role.REGIONAL, Role.ADMIN) or self.is_superuser)
-
-    @property
-    def is_director(self):
-        return self.is_active and self.role == Role.DIRECTOR
-
-    @property
-    def is_rectorate(self):
-        return self.is_active and self.role == Role.RECTORATE
-
-    @property
-    def is_expert(self):
-        return self.is_active and self.role == Role.EXPERT
+    # The role predicates of core.roles, as properties (templates read `user.is_director`).
+    is_regional_staff = property(roles.is_regional_staff)
+    is_director = property(roles.is_director)
+    is_rectorate = property(roles.is_rectorate)
+    is_expert = property(roles.is_expert)

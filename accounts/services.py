@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from audit.models import AuditAction
 from audit.services import record, snapshot
 from campuses.models import CampusDirector, DirectorRole
-from cmq_portal.errors import PermissionDeniedError
+from core.errors import PermissionDeniedError
 
 from .models import Role, User
 from .permissions import can_grant_role, can_manage_accounts

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEntry
-from cmq_portal.errors import PermissionDeniedError
+from core.errors import PermissionDeniedError
 
 from . import services
 from .forms import AccountForm, LoginForm

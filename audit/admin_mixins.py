@@ -2,29 +2,30 @@
 
 from django.contrib import admin
 
-from campuses.permissions import can_manage_registry
+from core.roles import is_regional_staff
 
-from .models import AuditAction
+from .models import AuditAction, AuditEntry
 from .services import record, snapshot
 
 
 class AuditedModelAdmin(admin.ModelAdmin):
     """Records each admin save and delete in the audit trail, and lets only regional staff
-    change the registry (the admin is for administrators, who are regional staff too)."""
+    change anything (the admin is for administrators, who are regional staff too)."""
 
     def has_change_permission(self, request, obj=None):
-        return can_manage_registry(request.user) and super().has_change_permission(request, obj)
+        return is_regional_staff(request.user) and super().has_change_permission(request, obj)
 
     def has_add_permission(self, request):
-        return can_manage_registry(request.user) and super().has_add_permission(request)
+        return is_regional_staff(request.user) and super().has_add_permission(request)
 
     def has_delete_permission(self, request, obj=None):
-        return can_manage_registry(request.user) and super().has_delete_permission(request, obj)
+        return is_regional_staff(request.user) and super().has_delete_permission(request, obj)
 
     def _campus_of(self, obj):
-        from campuses.models import Campus
-
-        return obj if isinstance(obj, Campus) else getattr(obj, "campus", None)
+        # The journal's scope model (settings.AUDIT_SCOPE_MODEL: the campus), read from the
+        # entry's foreign key so that the kernel never imports the registry.
+        scope_model = AuditEntry._meta.get_field("campus").related_model
+        return obj if isinstance(obj, scope_model) else getattr(obj, "campus", None)
 
     def save_model(self, request, obj, form, change):
         before = snapshot(type(obj).objects.get(pk=obj.pk)) if change else {}

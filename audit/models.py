@@ -33,8 +33,10 @@ class AuditEntry(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(_("objet"), max_length=300)
+    # The scope every change is filed under (the campus, see settings.AUDIT_SCOPE_MODEL): named
+    # by the wiring, so that this kernel app imports no domain.
     campus = models.ForeignKey(
-        "campuses.Campus",
+        settings.AUDIT_SCOPE_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

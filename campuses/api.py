@@ -2,8 +2,8 @@ from django.utils import timezone
 from rest_framework import mixins, viewsets
 from rest_framework import permissions as drf_permissions
 
-from cmq_portal.api import router
-from cmq_portal.converters import IdConverter
+from core.api import router
+from core.converters import IdConverter
 
 from . import permissions, selectors, services
 from .filters import CampusFilter
@@ -52,7 +52,7 @@ class CampusViewSet(
         expected_version = data.pop("version", None)
         for name, value in data.items():
             setattr(instance, name, value)
-        # Domain errors become 400 / 403 / 409 in cmq_portal.api.exception_handler.
+        # Domain errors become 400 / 403 / 409 in core.api.exception_handler.
         return services.save_record(
             self.request.user, instance, m2m=m2m, expected_version=expected_version
         )

@@ -7,7 +7,7 @@ same data. Demo only: the command refuses to run when DEBUG is off unless forced
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from accounts.models import Role
+from core.roles import Role
 
 from . import demo_data
 from .models import (

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from cmq_portal.forms import PortalModelForm
+from core.forms import DateInput, PortalModelForm, VersionedModelForm
 
 from .models import (
     Campus,
@@ -16,24 +16,6 @@ from .models import (
     Stakeholder,
     SupportInstitutionTenure,
 )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class VersionedModelForm(PortalModelForm):
-    """Carries the version the user started from, so a concurrent edit is detected."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
 
 
 class CampusForm(VersionedModelForm):

@@ -2,7 +2,7 @@
 services; the permission layer decides what each user sees (404) and may change (403)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.selectors import entries_for_campus
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.views import save_form
 
 from . import forms, permissions, selectors, services
 from .filters import CampusFilter
@@ -43,25 +43,6 @@ def _visible_campus(request, pk):
 def _require_registry_rights(request):
     if not permissions.can_manage_registry(request.user):
         raise PermissionDenied
-
-
-def _save(request, form, save):
-    """Run a service write; turn domain errors into form errors. True when saved."""
-    try:
-        save()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
-        return False
-    except ConflictError as error:
-        form.add_error(None, str(error))
-        return False
-    except PermissionDeniedError as error:
-        raise PermissionDenied(str(error)) from error
-    return True
 
 
 def campus_list(request):
@@ -117,7 +98,7 @@ def campus_create(request):
                 m2m={"academies": data["academies"], "predecessors": data["predecessors"]},
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("Le campus « %s » a été créé.") % form.instance)
             return redirect(form.instance)
     return render(request, "campuses/campus_form.html", {"form": form, "campus": None})
@@ -138,7 +119,7 @@ def campus_update(request, pk):
                 expected_version=data.get("version"),
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("Le campus « %s » a été modifié.") % campus)
             return redirect(campus)
     return render(request, "campuses/campus_form.html", {"form": form, "campus": campus})
@@ -179,7 +160,7 @@ def campus_child_form(request, pk, kind, child_pk=None):
     saved = (
         request.method == "POST"
         and form.is_valid()
-        and _save(request, form, lambda: services.save_record(request.user, form.instance))
+        and save_form(request, form, lambda: services.save_record(request.user, form.instance))
     )
     if saved:
         messages.success(request, _("Enregistré : %(label)s.") % {"label": label})
@@ -281,7 +262,7 @@ def organisation_form(request, pk=None):
                 request.user, form.instance, expected_version=form.cleaned_data.get("version")
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("L'organisme « %s » a été enregistré.") % form.instance)
             return redirect("campuses:organisation_detail", pk=form.instance.pk)
     return render(
@@ -303,7 +284,7 @@ def representative_form(request, pk, rep_pk=None):
     saved = (
         request.method == "POST"
         and form.is_valid()
-        and _save(request, form, lambda: services.save_record(request.user, form.instance))
+        and save_form(request, form, lambda: services.save_record(request.user, form.instance))
     )
     if saved:
         messages.success(request, _("Représentant·e enregistré·e."))

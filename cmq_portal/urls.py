@@ -9,9 +9,9 @@ import campuses.api  # noqa: F401 - registers the campuses collection on the rou
 import conventions.api  # noqa: F401 - registers conventions, amendments, deliberations
 import followup.api  # noqa: F401 - registers followups
 import subsidies.api  # noqa: F401 - registers subsidies and payments
+from core import converters
+from core.api import ObtainTokenView, router
 
-from . import converters
-from .api import ObtainTokenView, router
 from .views import home
 
 converters.register()

@@ -5,7 +5,7 @@ read their campuses' conventions and may ask for their PDFs; writes and actions 
 regional staff, except `sign`, which rectorate staff may use for the State party (the service
 checks the party). Every write
 goes through conventions.services; domain errors become 400 / 403 / 409 in
-cmq_portal.api.exception_handler.
+core.api.exception_handler.
 """
 
 import json
@@ -19,8 +19,8 @@ from rest_framework import permissions as drf_permissions
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from cmq_portal.api import router
-from cmq_portal.converters import IdConverter
+from core.api import router
+from core.converters import IdConverter
 from deliberations.models import Deliberation
 
 from . import permissions, selectors, services

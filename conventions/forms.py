@@ -6,10 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campuses.forms import DateInput, VersionedModelForm
 from campuses.models import Organisation
 from campuses.permissions import campuses_visible_to
-from cmq_portal.forms import BoundedModelChoiceField, PortalModelForm
+from core.forms import BoundedModelChoiceField, DateInput, PortalModelForm, VersionedModelForm
 from deliberations.models import Deliberation
 
 from .models import (

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campuses.forms import DateInput
-from cmq_portal.forms import PortalModelForm
+from core.forms import DateInput, PortalModelForm
 
 from .models import Deliberation
 

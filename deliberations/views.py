@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditAction
 from audit.services import record, snapshot
-from campuses.views import _save
 from conventions import permissions as convention_permissions
+from core.views import save_form
 
 from .forms import DeliberationForm, DeliberationSearchForm
 from .models import Deliberation
@@ -116,7 +116,7 @@ def deliberation_create(request):
     saved = (
         request.method == "POST"
         and form.is_valid()
-        and _save(request, form, lambda: _create(request.user, form.instance))
+        and save_form(request, form, lambda: _create(request.user, form.instance))
     )
     if saved:
         messages.success(

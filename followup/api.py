@@ -6,7 +6,7 @@ campuses' sheets and fill them while editable; rectorate staff read their academ
 région académique: all), comment, request changes and give their opinion; regional staff read
 everything, comment, request changes, validate and open campaigns. The role is checked first
 (403 whatever the object), then the object's scope (404 outside it). Every write goes through
-followup.services; domain errors become 400 / 403 / 409 in cmq_portal.api.exception_handler.
+followup.services; domain errors become 400 / 403 / 409 in core.api.exception_handler.
 
 Writing a section: `PUT /followups/{id}/sections/{n}/` with `{"data": {...}, "version": v}`
 replaces the section's content, PATCH replaces only the keys sent. `version` is the section's
@@ -23,8 +23,8 @@ from rest_framework import permissions as drf_permissions
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from cmq_portal.api import router
-from cmq_portal.converters import IdConverter
+from core.api import router
+from core.converters import IdConverter
 
 from . import permissions, services
 from .filters import CampaignFilter, FollowUpFilter, campaign_list, sheet_detail, sheet_list

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campuses.models import Campus, LabelCategory, LabelPeriod
-from cmq_portal.spreadsheets import DATE, DECIMAL, INTEGER, MONEY, WRITERS, Column
+from core.spreadsheets import DATE, DECIMAL, INTEGER, MONEY, WRITERS, Column
 from jobs.services import JobError
 
 from . import dashboard, permissions

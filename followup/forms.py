@@ -21,7 +21,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campuses.forms import DateInput
+from core.forms import DateInput
 
 from . import sections
 from .models import Opinion

@@ -17,7 +17,7 @@ from audit.models import AuditAction
 from audit.services import record
 from campuses.models import Campus
 from campuses.permissions import campuses_visible_to
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.errors import ConflictError, PermissionDeniedError
 
 from . import permissions, sections
 from .models import (

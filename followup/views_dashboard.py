@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from cmq_portal.errors import PermissionDeniedError
 from conventions.models import DocumentStatus
+from core.errors import PermissionDeniedError
 
 from . import dashboard, permissions
 from .exports import FORMATS

@@ -6,7 +6,7 @@ Scope: experts have no business here (403 on every collection); directors see th
 dossiers and payments, prepare and submit their dossier (never its financial terms);
 rectorate staff read their academies' (403 on writes); regional staff do everything.
 Every write goes through subsidies.services; domain errors become 400 / 403 / 409 in
-cmq_portal.api.exception_handler.
+core.api.exception_handler.
 """
 
 from collections.abc import Mapping
@@ -21,10 +21,10 @@ from rest_framework import permissions as drf_permissions
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from cmq_portal.api import router
-from cmq_portal.converters import IdConverter
 from conventions.api import PdfRenderer
 from conventions.models import DocumentStatus
+from core.api import router
+from core.converters import IdConverter
 
 from . import permissions, services
 from .filters import (

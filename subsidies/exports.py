@@ -22,7 +22,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cmq_portal.spreadsheets import DATE, DECIMAL, INTEGER, MONEY, WRITERS, Column
+from core.spreadsheets import DATE, DECIMAL, INTEGER, MONEY, WRITERS, Column
 from jobs.services import JobError
 
 from . import permissions, rules

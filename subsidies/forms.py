@@ -12,12 +12,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campuses.forms import DateInput
 from campuses.models import Campus, Organisation
 from campuses.permissions import campuses_visible_to
-from cmq_portal.forms import (
+from core.forms import (
     BoundedModelChoiceField,
     BoundedModelMultipleChoiceField,
+    DateInput,
     PortalModelForm,
 )
 from deliberations.models import Deliberation
@@ -413,7 +413,7 @@ class ProposeForm(forms.Form):
 
     @staticmethod
     def envelope_label(envelope):
-        from cmq_portal.formats import euros
+        from core.formats import euros
 
         return _("%(label)s – %(year)s, %(deliberation)s (reste %(remaining)s)") % {
             "label": envelope.label[:60],
@@ -594,7 +594,7 @@ class TransferCreateForm(forms.Form):
 
     @staticmethod
     def dossier_label(dossier):
-        from cmq_portal.formats import euros
+        from core.formats import euros
 
         return _("%(number)s – %(campus)s %(year)s – %(beneficiary)s, reliquat %(remainder)s") % {
             "number": dossier.number,

@@ -28,8 +28,8 @@ from django.urls import NoReverseMatch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cmq_portal.formats import euros
 from conventions.reminders import Recipients
+from core.formats import euros
 
 from .filters import dossier_figures
 from .models import SubsidyDossier, SubsidyReminder, SubsidyReminderStep

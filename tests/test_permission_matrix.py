@@ -58,7 +58,6 @@ from campuses.models import (
     Stakeholder,
     SupportInstitutionTenure,
 )
-from cmq_portal.api import router
 from conventions import services as convention_services
 from conventions.models import (
     AmendmentChange,
@@ -70,6 +69,7 @@ from conventions.models import (
     GeneratedDocument,
     SignatureStatus,
 )
+from core.api import router
 from deliberations.models import Deliberation
 from followup import services as followup_services
 from followup.models import SheetAttachment, SheetComment, SheetDocument, SheetSection, SheetStatus

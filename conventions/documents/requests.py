@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import record, snapshot
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.errors import ConflictError, PermissionDeniedError
 
 from .. import permissions
 from ..models import DocumentKind, DocumentStatus, GeneratedDocument, SignatureStatus

@@ -10,7 +10,7 @@ import re
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from cmq_portal.formats import euros, percent  # noqa: F401 - re-exported for the PDF contexts
+from core.formats import euros, percent  # noqa: F401 - re-exported for the PDF contexts
 
 from ..consolidation import ChangeError, apply_change
 from ..models import ChangeKind, DurationKind, NoticeReference, RenewalMode

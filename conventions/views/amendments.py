@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campuses.views import _save
+from core.views import run_action, save_form
 
 from .. import forms, permissions, services
 from ..models import (
@@ -23,7 +23,6 @@ from ..models import (
     SignatureStatus,
 )
 from .common import (
-    _act,
     _describe_label,
     _editable_or_redirect,
     _pending_signatories,
@@ -62,7 +61,7 @@ def amendment_create(request, pk):
                 summary=data["summary"],
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             amendment = result["amendment"]
             messages.success(
                 request,
@@ -94,7 +93,7 @@ def historical_amendment_create(request, pk):
                 title=data["title"],
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(
                 request,
                 _("L'avenant historique n°%(number)s a été enregistré.")
@@ -240,7 +239,7 @@ def amendment_update(request, pk):
                 request.user, amendment, expected_version=form.cleaned_data.get("version"), **fields
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("L'avenant a été modifié."))
             return redirect(amendment)
     return render(
@@ -289,7 +288,7 @@ def change_create(request, pk):
             except ValidationError as error:
                 raise _on_used_fields(error, change.kind) from error
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("La modification a été ajoutée à l'avenant."))
             return redirect(
                 reverse("conventions:amendment_detail", args=[amendment.pk]) + "#modifications"
@@ -307,7 +306,7 @@ def change_delete(request, pk):
     )
     _require_manager(request)
     amendment = change.amendment
-    _act(
+    run_action(
         request,
         lambda: services.delete_change(request.user, change),
         _("La modification a été retirée de l'avenant."),
@@ -319,7 +318,7 @@ def change_delete(request, pk):
 def amendment_send(request, pk):
     amendment = _visible_amendment(request, pk)
     _require_manager(request)
-    _act(
+    run_action(
         request,
         lambda: services.send_for_signature(request.user, amendment),
         _("L'avenant a été envoyé pour signature."),
@@ -331,7 +330,7 @@ def amendment_send(request, pk):
 def amendment_return_to_draft(request, pk):
     amendment = _visible_amendment(request, pk)
     _require_manager(request)
-    _act(
+    run_action(
         request,
         lambda: services.return_to_draft(request.user, amendment),
         _("L'avenant est revenu en brouillon."),

@@ -6,14 +6,13 @@ file pages that a convention and an amendment have in common.
 import posixpath
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from campuses.views import _save
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.views import save_form
 
 from .. import forms, permissions, services
 from ..consolidation import prefetched
@@ -165,19 +164,6 @@ def _pending_signatories(obj):
     return [party for party in services.required_signatories(obj) if party.pk not in signed]
 
 
-def _act(request, action, success):
-    """Run a one-click service action; its refusal becomes a message, a forbidden one 403."""
-    try:
-        action()
-    except (ConflictError, ValidationError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        return False
-    except PermissionDeniedError as error:
-        raise PermissionDenied(str(error)) from error
-    messages.success(request, success)
-    return True
-
-
 def _sign_page(request, obj, convention):
     if not permissions.can_record_any_signature(request.user):
         raise PermissionDenied
@@ -195,7 +181,7 @@ def _sign_page(request, obj, convention):
         def save():
             services.record_signature(request.user, obj, **form.cleaned_data)
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             obj.refresh_from_db()
             if obj.status == SignatureStatus.SIGNED:
                 message = _(
@@ -230,7 +216,7 @@ def _scan_page(request, convention, amendment=None):
                 request.user, convention, form.cleaned_data["file"], amendment=amendment
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("L'original signé numérisé a été ajouté."))
             return redirect(
                 reverse(
@@ -243,19 +229,4 @@ def _scan_page(request, convention, amendment=None):
         request,
         "conventions/scan_form.html",
         {"form": form, "convention": convention, "amendment": amendment},
-    )
-
-
-def _file_response(field, filename=None):
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=filename or posixpath.basename(field.name),
-        content_type="application/pdf",
     )

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEntry
-from campuses.views import _save
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.errors import ConflictError, PermissionDeniedError
+from core.views import file_response, run_action, save_form
 
 from .. import forms, permissions, services
 from ..consolidation import consolidated_text, prefetched
@@ -31,11 +31,9 @@ from ..models import (
     SignedScan,
 )
 from .common import (
-    _act,
     _dates,
     _detail_queryset,
     _editable_or_redirect,
-    _file_response,
     _link_amendments,
     _pending_signatories,
     _require_manager,
@@ -141,7 +139,7 @@ def convention_create(request):
                 **{name: data[name] for name in forms.CLAUSE_FIELDS},
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             convention = result["convention"]
             messages.success(
                 request,
@@ -168,7 +166,7 @@ def convention_update(request, pk):
                 **fields,
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("La convention a été modifiée."))
             return redirect(convention)
     return render(
@@ -235,7 +233,9 @@ def part_form(request, pk, kind, part_pk=None):
     saved = (
         request.method == "POST"
         and form.is_valid()
-        and _save(request, form, lambda: services.save_convention_part(request.user, form.instance))
+        and save_form(
+            request, form, lambda: services.save_convention_part(request.user, form.instance)
+        )
     )
     if saved:
         messages.success(request, _("Enregistré : %(label)s.") % {"label": label})
@@ -277,7 +277,7 @@ def part_delete(request, pk, kind, part_pk):
 def convention_send(request, pk):
     convention = _visible_convention(request, pk)
     _require_manager(request)
-    _act(
+    run_action(
         request,
         lambda: services.send_for_signature(request.user, convention),
         _("La convention a été envoyée pour signature."),
@@ -289,7 +289,7 @@ def convention_send(request, pk):
 def convention_return_to_draft(request, pk):
     convention = _visible_convention(request, pk)
     _require_manager(request)
-    _act(
+    run_action(
         request,
         lambda: services.return_to_draft(request.user, convention),
         _("La convention est revenue en brouillon."),
@@ -319,7 +319,7 @@ def convention_terminate(request, pk):
                 request.user, convention, party=data["party"], on=data["on"], reason=data["reason"]
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("La dénonciation de la convention a été enregistrée."))
             return redirect(convention)
     return render(
@@ -337,4 +337,4 @@ def scan_download(request, pk):
         convention__in=permissions.conventions_visible_to(request.user).values("pk")
     )
     scan = get_object_or_404(scans, pk=pk)
-    return _file_response(scan.file)
+    return file_response(scan.file)

@@ -9,16 +9,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.views import file_response, run_action
+
 from .. import permissions
 from ..documents import request_document
 from ..models import DocumentKind, DocumentStatus
-from .common import _act, _file_response, _require_use, _visible_convention
+from .common import _require_use, _visible_convention
 
 
 def _request_document(request, convention, *, kind, amendment=None, as_of=None):
     """Ask for a PDF: anyone who sees the convention may (documents.request_document checks).
     It is rendered after the request's transaction commits, by Celery."""
-    _act(
+    run_action(
         request,
         lambda: request_document(
             request.user, kind=kind, convention=convention, amendment=amendment, as_of=as_of
@@ -47,4 +49,4 @@ def document_download(request, pk):
     )
     if document.status != DocumentStatus.READY:
         raise Http404
-    return _file_response(document.file)
+    return file_response(document.file)

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import record, snapshot
-from cmq_portal.errors import PermissionDeniedError
 from conventions.models import DocumentStatus
+from core.errors import PermissionDeniedError
 
 from .. import permissions
 from ..models import SheetDocument

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from campuses.views import _save
+from core.views import save_form
 
 from .. import forms, permissions, selectors, services
 from ..models import Campaign, SheetStatus
@@ -74,7 +74,7 @@ def campaign_create(request):
                 deadline=data["deadline"],
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             campaign = result["campaign"]
             messages.success(
                 request,

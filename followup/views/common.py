@@ -4,14 +4,10 @@ badges, file answers, and the optional links (sheet PDFs, regional dashboard) th
 modules provide."""
 
 import importlib.util
-import posixpath
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from django.urls import NoReverseMatch, reverse
-
-from cmq_portal.errors import ConflictError, PermissionDeniedError
 
 from .. import permissions, sections, selectors
 from ..models import SheetStatus
@@ -88,38 +84,6 @@ def _require_director(request):
 def _require_reviewer(request):
     if not permissions.is_reviewer(request.user):
         raise PermissionDenied
-
-
-def _act(request, action, success):
-    """Run a one-click service action; its refusal becomes a message, a forbidden one 403.
-    True when it ran."""
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
-    except ConflictError as error:
-        messages.error(request, str(error))
-        return False
-    except PermissionDeniedError as error:
-        raise PermissionDenied(str(error)) from error
-    messages.success(request, success() if callable(success) else success)
-    return True
-
-
-def _file_response(field, content_type):
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=posixpath.basename(field.name),
-        content_type=content_type,
-    )
 
 
 def json_error(status, message, **extra):

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campuses.views import _save
+from core.views import run_action, save_form
 
 from .. import forms, services
 from ..models import SheetStatus
-from .common import _act, _require_reviewer, _visible_sheet, sheet_badge
+from .common import _require_reviewer, _visible_sheet, sheet_badge
 from .sheets import render_sheet
 
 
@@ -39,7 +39,7 @@ def comment(request, pk):
                 internal=data["internal"],
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(
                 request,
                 _("Note interne enregistrée (invisible du campus).")
@@ -76,7 +76,7 @@ def request_changes(request, pk):
     form = forms.ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"].strip()
-        if _save(request, form, lambda: services.request_changes(request.user, sheet, reason)):
+        if save_form(request, form, lambda: services.request_changes(request.user, sheet, reason)):
             messages.success(
                 request,
                 _(
@@ -106,7 +106,7 @@ def validate(request, pk):
         raise PermissionDenied
     form = forms.ValidateForm(request.POST)
     reason = form.cleaned_data["reason"].strip() if form.is_valid() else ""
-    _act(
+    run_action(
         request,
         lambda: services.validate_sheet(request.user, sheet, reason),
         _("Fiche validée : elle n'est plus modifiable."),
@@ -131,7 +131,7 @@ def opinion(request, pk):
         def save():
             services.give_opinion(request.user, sheet, opinion=data["opinion"], text=data["text"])
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("L'avis du rectorat est enregistré."))
             return redirect(reverse("followup:sheet_detail", args=[sheet.pk]) + "#avis")
     return _action_page(

@@ -22,14 +22,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.errors import ConflictError, PermissionDeniedError
+from core.views import file_response, run_action
 
 from .. import forms, permissions, sections, selectors, services
 from ..models import SECTION_NUMBERS, FollowUpSheet, SheetSection, SheetStatus
 from .common import (
     CONTENT_TYPES,
-    _act,
-    _file_response,
     _require_director,
     _section_spec,
     _visible_attachment,
@@ -420,7 +419,7 @@ def attachment_upload(request, pk, number):
         messages.error(request, _("Choisissez un fichier à joindre."))
         return redirect(_section_anchor(sheet, number))
     upload = form.cleaned_data["file"]
-    _act(
+    run_action(
         request,
         lambda: services.add_attachment(request.user, sheet, number, upload),
         _("Pièce jointe « %(name)s » ajoutée.") % {"name": upload.name},
@@ -433,7 +432,7 @@ def attachment_delete(request, pk):
     attachment = _visible_attachment(request, pk)
     _require_director(request)
     sheet = attachment.sheet
-    _act(
+    run_action(
         request,
         lambda: services.delete_attachment(request.user, attachment),
         _("Pièce jointe « %(name)s » supprimée.") % {"name": attachment.name},
@@ -443,6 +442,6 @@ def attachment_delete(request, pk):
 
 def attachment_download(request, pk):
     attachment = _visible_attachment(request, pk)
-    return _file_response(
-        attachment.file, CONTENT_TYPES.get(attachment.kind, "application/octet-stream")
+    return file_response(
+        attachment.file, content_type=CONTENT_TYPES.get(attachment.kind, "application/octet-stream")
     )

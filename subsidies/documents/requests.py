@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import record, snapshot
-from cmq_portal.errors import ConflictError, PermissionDeniedError
 from conventions.models import DocumentStatus
+from core.errors import ConflictError, PermissionDeniedError
 from deliberations.models import Deliberation
 
 from .. import permissions

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import record, snapshot
-from cmq_portal.errors import ConflictError
 from conventions.services import validate_pdf_upload
+from core.errors import ConflictError
 
 from ..models import DossierStatus, GrantAgreement
 from .common import change_status, check_signature, locked_dossier, require_manager

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from audit.models import AuditAction
 from audit.services import record, snapshot
 from campuses.selectors import support_institution_on
-from cmq_portal.errors import ConflictError, PermissionDeniedError
-from cmq_portal.formats import euros, percent
+from core.errors import ConflictError, PermissionDeniedError
+from core.formats import euros, percent
 
 from .. import permissions, rules
 from ..models import (

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import record, snapshot
-from cmq_portal.formats import euros
+from core.formats import euros
 
 from ..models import CommitmentEnvelope
 from .common import require_manager

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import record, snapshot
-from cmq_portal.errors import ConflictError
-from cmq_portal.formats import euros, percent
+from core.errors import ConflictError
+from core.formats import euros, percent
 
 from .. import rules
 from ..models import (

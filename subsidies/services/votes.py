@@ -12,8 +12,8 @@ from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils.translation import gettext as _
 
-from cmq_portal.errors import ConflictError
-from cmq_portal.formats import euros
+from core.errors import ConflictError
+from core.formats import euros
 
 from .. import rules
 from ..models import (

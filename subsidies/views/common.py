@@ -1,26 +1,22 @@
 """Helpers shared by the subsidies pages: scoped getters (403 for roles without access, 404
 outside the user's scope), running a service action, status badges and file answers."""
 
-import posixpath
-
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext as _
 
-from campuses.views import _save
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.views import file_response, run_action, save_form
 
 from .. import permissions, selectors
 from ..models import DossierStatus, SubsidyDossier
 
 __all__ = [
-    "_act",
-    "_file_response",
+    "run_action",
+    "file_response",
     "_require_envelope_readers",
     "_require_manager",
     "_require_use",
-    "_save",
+    "save_form",
     "_visible_dossier",
     "status_badge",
 ]
@@ -76,38 +72,6 @@ def _visible_dossier(request, pk, *, detail=False):
     if dossier is None:
         raise Http404
     return dossier
-
-
-def _act(request, action, success):
-    """Run a one-click service action; its refusal becomes a message, a forbidden one 403.
-    `success` is the message, or a callable giving it once the action has run."""
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return False
-    except ConflictError as error:
-        messages.error(request, str(error))
-        return False
-    except PermissionDeniedError as error:
-        raise PermissionDenied(str(error)) from error
-    messages.success(request, success() if callable(success) else success)
-    return True
-
-
-def _file_response(field, content_type="application/pdf"):
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=posixpath.basename(field.name),
-        content_type=content_type,
-    )
 
 
 def not_allowed_message():

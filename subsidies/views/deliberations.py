@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.views import run_action
 from deliberations.models import Deliberation
 
 from .. import services
 from ..models import SubsidyDocumentKind
-from .common import _act, _require_manager, _require_use
+from .common import _require_manager, _require_use
 from .documents import request_pdf
 
 
@@ -35,7 +36,7 @@ def deliberation_vote(request, pk):
     def vote():
         result["dossiers"] = services.vote_deliberation(request.user, deliberation)
 
-    _act(
+    run_action(
         request,
         vote,
         lambda: (

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from conventions.models import DocumentStatus
+from core.views import file_response, run_action
 
 from .. import permissions
 from ..models import SubsidyDocumentKind
-from .common import _act, _file_response, _require_use, _visible_dossier
+from .common import _require_use, _visible_dossier
 
 DOSSIER_KINDS = (SubsidyDocumentKind.FICHE_PROJET, SubsidyDocumentKind.GRANT_AGREEMENT)
 REQUESTED = _("PDF demandé : il figure dans la liste des documents dès qu'il est prêt.")
@@ -23,7 +24,7 @@ def request_pdf(request, **target):
     """Ask subsidies.documents for a PDF (it checks the user's rights again)."""
     from ..documents import request_document
 
-    return _act(request, lambda: request_document(request.user, **target), REQUESTED)
+    return run_action(request, lambda: request_document(request.user, **target), REQUESTED)
 
 
 @require_POST
@@ -40,4 +41,4 @@ def document_download(request, pk):
     document = get_object_or_404(permissions.documents_visible_to(request.user), pk=pk)
     if document.status != DocumentStatus.READY:
         raise Http404
-    return _file_response(document.file)
+    return file_response(document.file)

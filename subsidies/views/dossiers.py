@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campuses.permissions import campuses_visible_to
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.errors import ConflictError, PermissionDeniedError
+from core.views import run_action, save_form
 
 from .. import forms, permissions, selectors, services
 from ..models import (
@@ -27,14 +28,7 @@ from ..models import (
     SubsidyDossier,
 )
 from ..services.payments import LAPSABLE_STATUSES, PAYABLE_STATUSES
-from .common import (
-    _act,
-    _require_manager,
-    _require_use,
-    _save,
-    _visible_dossier,
-    status_badge,
-)
+from .common import _require_manager, _require_use, _visible_dossier, status_badge
 
 PAGE_SIZE = 25
 ZERO = Decimal("0.00")
@@ -337,7 +331,7 @@ def dossier_edit(request, pk):
 @require_POST
 def submit(request, pk):
     dossier = _visible_dossier(request, pk)
-    _act(
+    run_action(
         request,
         lambda: services.submit(request.user, dossier),
         _("Le dossier a été déposé : les services de la Région vont l'instruire."),
@@ -349,7 +343,7 @@ def submit(request, pk):
 def withdraw(request, pk):
     dossier = _visible_dossier(request, pk)
     reason = (request.POST.get("reason") or "").strip()[:2000]
-    _act(
+    run_action(
         request,
         lambda: services.withdraw(request.user, dossier, reason),
         _("Le dossier a été retiré."),
@@ -362,7 +356,7 @@ def _reason_page(request, dossier, *, action, title, label, success, button, req
     form = forms.ReasonForm(request.POST or None, required=required, label=label)
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"].strip()
-        if _save(request, form, lambda: action(reason)):
+        if save_form(request, form, lambda: action(reason)):
             messages.success(request, success)
             return redirect(dossier)
     return render(
@@ -422,7 +416,7 @@ def instruct(request, pk):
                 expected_version=form.cleaned_data.get("version"),
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             dossier.refresh_from_db()
             messages.success(
                 request,
@@ -445,7 +439,7 @@ def instruct(request, pk):
 
 
 def _euros(value):
-    from cmq_portal.formats import euros
+    from core.formats import euros
 
     return euros(value)
 
@@ -473,7 +467,7 @@ def propose(request, pk):
                 reason=data["reason"].strip(),
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(
                 request,
                 _("Le dossier est proposé au vote de la délibération %(number)s.")
@@ -487,7 +481,7 @@ def propose(request, pk):
 def unpropose(request, pk):
     dossier = _visible_dossier(request, pk)
     _require_manager(request)
-    _act(
+    run_action(
         request,
         lambda: services.unpropose(request.user, dossier),
         _("Le dossier a été retiré de l'ordre du jour : il est de nouveau instruit."),
@@ -499,7 +493,7 @@ def unpropose(request, pk):
 def close(request, pk):
     dossier = _visible_dossier(request, pk)
     _require_manager(request)
-    _act(
+    run_action(
         request,
         lambda: services.close_dossier(request.user, dossier),
         _("Le dossier est clos."),

@@ -6,10 +6,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.views import save_form
+
 from .. import forms, selectors
 from ..models import CommitmentEnvelope
 from ..services.envelopes import save_envelope
-from .common import _require_envelope_readers, _require_manager, _save
+from .common import _require_envelope_readers, _require_manager
 
 
 def envelope_list(request):
@@ -45,7 +47,7 @@ def envelope_create(request):
     saved = (
         request.method == "POST"
         and form.is_valid()
-        and _save(request, form, lambda: save_envelope(request.user, form.instance))
+        and save_form(request, form, lambda: save_envelope(request.user, form.instance))
     )
     if saved:
         messages.success(

@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cmq_portal.formats import euros
+from core.formats import euros
+from core.views import file_response, save_form
 
 from .. import forms, permissions, services
 from ..models import DossierStatus, GrantAgreement, Payment, PaymentStatus
 from ..services.payments import LAPSABLE_STATUSES, PAYABLE_STATUSES
-from .common import _file_response, _require_manager, _require_use, _save, _visible_dossier
+from .common import _require_manager, _require_use, _visible_dossier
 
 AGREEMENT_PARTIES = {"region": "region_signed_on", "beneficiary": "beneficiary_signed_on"}
 
@@ -52,7 +53,7 @@ def agreement_sign(request, pk):
                 signatory=data["signatory"],
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             agreement.refresh_from_db()
             if agreement.is_signed:
                 message = _(
@@ -88,7 +89,7 @@ def agreement_scan_upload(request, pk):
         def save():
             services.attach_agreement_scan(request.user, dossier, form.cleaned_data["file"])
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("L'exemplaire signé numérisé a été ajouté."))
             return _anchor(dossier, "convention")
     return render(
@@ -108,7 +109,7 @@ def agreement_scan_download(request, pk):
     agreement = GrantAgreement.objects.filter(dossier=dossier).first()
     if agreement is None:
         raise Http404
-    return _file_response(agreement.signed_scan)
+    return file_response(agreement.signed_scan)
 
 
 def lapse_date(request, pk):
@@ -131,7 +132,7 @@ def lapse_date(request, pk):
                 request.user, dossier, lapse_on=data["lapse_on"], reason=data["reason"].strip()
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(
                 request,
                 _("Date de caducité fixée au %(day)s.")
@@ -181,7 +182,7 @@ def payment_request(request, pk):
                 note=data["note"].strip(),
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(
                 request,
                 _("Versement de %(amount)s demandé.") % {"amount": euros(data["amount"])},
@@ -244,7 +245,7 @@ def _payment_step(request, pk, *, step):
                     request.user, payment, paid_on=data["day"], reference=data["reference"]
                 )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(
                 request,
                 _("Versement mandaté.") if step == "order" else _("Versement payé."),
@@ -283,7 +284,7 @@ def payment_cancel(request, pk):
         def save():
             services.cancel_payment(request.user, payment, form.cleaned_data["reason"].strip())
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("Versement annulé."))
             return _anchor(dossier, "versements")
     return render(

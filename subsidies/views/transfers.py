@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campuses.models import Campus
+from core.views import file_response, save_form
 
 from .. import forms, permissions, selectors, services
 from ..models import BeneficiaryTransfer, SubsidyDocument, SubsidyDocumentKind, TransferStatus
-from .common import _file_response, _require_manager, _require_use, _save
+from .common import _require_manager, _require_use
 from .documents import request_pdf
 
 PARTIES = {
@@ -97,7 +98,7 @@ def transfer_create(request):
                 region_mandate=data["region_mandate"].strip(),
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(
                 request,
                 _("L'avenant de transfert a été créé : enregistrez les trois signatures."),
@@ -127,7 +128,7 @@ def transfer_sign(request, pk):
                 signatory=data["signatory"],
             )
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             if result["transfer"].status == TransferStatus.SIGNED:
                 message = _(
                     "Signature enregistrée. L'avenant est signé : les reliquats sont désormais "
@@ -158,7 +159,7 @@ def transfer_scan_upload(request, pk):
         def save():
             services.attach_transfer_scan(request.user, transfer, form.cleaned_data["file"])
 
-        if _save(request, form, save):
+        if save_form(request, form, save):
             messages.success(request, _("L'exemplaire signé numérisé a été ajouté."))
             return _anchor(transfer, "signatures")
     return render(
@@ -175,7 +176,7 @@ def transfer_scan_upload(request, pk):
 
 def transfer_scan_download(request, pk):
     transfer = _visible_transfer(request, pk)
-    return _file_response(transfer.signed_scan)
+    return file_response(transfer.signed_scan)
 
 
 @require_POST

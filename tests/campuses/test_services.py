@@ -16,7 +16,7 @@ from campuses.models import (
     SectorFamily,
     SupportInstitutionTenure,
 )
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.errors import ConflictError, PermissionDeniedError
 
 pytestmark = pytest.mark.django_db
 

@@ -96,7 +96,7 @@ def test_a_second_amendment_applies_to_the_text_left_by_the_first(user_of, campu
 def test_signed_documents_are_read_only(user_of, campus_of):
     region = user_of("region")
     convention = signed_convention(region, campus_of("energie"))
-    from cmq_portal.errors import ConflictError
+    from core.errors import ConflictError
 
     with pytest.raises(ConflictError):
         services.update_convention(region, convention, title="Nouveau titre")

@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 
 from audit.models import AuditEntry
-from cmq_portal.errors import ConflictError, PermissionDeniedError
 from conventions import documents, services
 from conventions.models import (
     AmendmentChange,
@@ -29,6 +28,7 @@ from conventions.models import (
     PartyKind,
     RenewalMode,
 )
+from core.errors import ConflictError, PermissionDeniedError
 from jobs import services as job_services
 from jobs.models import JobStatus
 from tests.conventions.helpers import OLD_41, amendment_to_cp_2023_111, deliberation, sign_all

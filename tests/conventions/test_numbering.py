@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from cmq_portal.errors import ConflictError
 from conventions import services
 from conventions.models import Amendment
+from core.errors import ConflictError
 from tests.conventions.helpers import signed_convention
 from tests.services import needs_postgres
 

@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from cmq_portal.errors import ConflictError, PermissionDeniedError
 from conventions import services
 from conventions.consolidation import consolidated_text, prefetched
 from conventions.models import (
@@ -16,6 +15,7 @@ from conventions.models import (
     Paragraph,
     SignatureStatus,
 )
+from core.errors import ConflictError, PermissionDeniedError
 from tests.conventions.helpers import sign_all, signed_convention
 
 pytestmark = pytest.mark.django_db

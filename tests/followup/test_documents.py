@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from cmq_portal.errors import PermissionDeniedError
 from conventions.models import DocumentStatus
+from core.errors import PermissionDeniedError
 from followup import documents, services
 from followup.documents.report import build_regional_report
 from followup.models import Opinion, SheetDocument

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.errors import ConflictError, PermissionDeniedError
 from followup import sections, services
 from followup.models import (
     FollowUpSheet,

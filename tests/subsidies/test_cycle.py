@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from campuses.models import Organisation
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.errors import ConflictError, PermissionDeniedError
 from subsidies import services
 from subsidies.models import (
     BeneficiaryTransfer,

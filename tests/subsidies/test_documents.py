@@ -16,8 +16,8 @@ from pypdf import PdfReader
 
 from audit.models import AuditEntry
 from campuses.models import Organisation
-from cmq_portal.errors import ConflictError, PermissionDeniedError
 from conventions.models import DocumentStatus
+from core.errors import ConflictError, PermissionDeniedError
 from deliberations.models import Deliberation
 from jobs import services as job_services
 from jobs.models import JobStatus

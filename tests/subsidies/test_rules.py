@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from cmq_portal.errors import ConflictError, PermissionDeniedError
+from core.errors import ConflictError, PermissionDeniedError
 from subsidies import rules, services
 from subsidies.models import DossierStatus, FinancingLine, SubsidyDossier
 from tests.subsidies.helpers import (

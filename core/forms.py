@@ -47,3 +47,21 @@ class PortalModelForm(forms.ModelForm):
 
     class Meta:
         formfield_callback = bounded_formfield
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class VersionedModelForm(PortalModelForm):
+    """Carries the version the user started from, so a concurrent edit is detected."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version

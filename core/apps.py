@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The kernel: what every domain builds on (errors, formats, forms, API pieces, uploads,
+    spreadsheets, rules and transitions, page composition). It imports no domain app."""
+
+    name = "core"
+    verbose_name = "Noyau du portail"

@@ -1,0 +1,65 @@
+"""What every page does the same way around a service call: turn a domain refusal into a form
+error or a message (a forbidden action into a 403), and send a stored file."""
+
+import posixpath
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+
+from .errors import ConflictError, PermissionDeniedError
+
+
+def save_form(request, form, save):
+    """Run the service write `save()`; its refusals become errors on the form's fields (or the
+    form's own). True when saved. A forbidden write is a 403: the page should not have offered
+    it."""
+    try:
+        save()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return False
+    except ConflictError as error:
+        form.add_error(None, str(error))
+        return False
+    except PermissionDeniedError as error:
+        raise PermissionDenied(str(error)) from error
+    return True
+
+
+def run_action(request, action, success):
+    """Run a one-click service action: its refusal becomes an error message, a forbidden one a
+    403. `success` is the message, or a callable giving it once the action has run. True when
+    it ran."""
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    except ConflictError as error:
+        messages.error(request, str(error))
+        return False
+    except PermissionDeniedError as error:
+        raise PermissionDenied(str(error)) from error
+    messages.success(request, success() if callable(success) else success)
+    return True
+
+
+def file_response(field, *, content_type="application/pdf", filename=None):
+    """The stored file as a download; 404 when there is none (or it vanished from the disk)."""
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename or posixpath.basename(field.name),
+        content_type=content_type,
+    )
