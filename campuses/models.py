@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .validators import validate_siret
@@ -235,6 +237,10 @@ class CampusQuerySet(models.QuerySet):
         ).annotate(label_state_on=Value(on, output_field=models.DateField()))
 
 
+# Words left out of a campus's code (« Industrie du futur » → « if »).
+CODE_STOP_WORDS = {"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les"}
+
+
 class Campus(models.Model):
     name = models.CharField(_("nom"), max_length=250)
     short_name = models.CharField(_("nom court"), max_length=100)
@@ -294,6 +300,21 @@ class Campus(models.Model):
         from django.urls import reverse
 
         return reverse("campuses:detail", args=[self.pk])
+
+    @property
+    def heading(self):
+        """« Campus des métiers et des qualifications Intelligence artificielle »: the name as
+        the documents head it (the prefix is not doubled when the name carries it)."""
+        prefix = gettext("Campus des métiers et des qualifications")
+        return self.name if self.name.startswith(prefix) else f"{prefix} {self.name}"
+
+    @property
+    def code(self):
+        """« ia » for « Intelligence artificielle », « if » for « Industrie du futur »: the
+        campus in a file name."""
+        slug = slugify(self.short_name) or "campus"
+        words = [w for w in slug.split("-") if w and w not in CODE_STOP_WORDS]
+        return "".join(w[0] for w in words) if len(words) > 1 else slug
 
     def clean(self):
         super().clean()

@@ -8,13 +8,9 @@ goes through conventions.services; domain errors become 400 / 403 / 409 in
 core.api.exception_handler.
 """
 
-import json
-
-from django.http import FileResponse, Http404
-from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, renderers, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework import permissions as drf_permissions
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -22,6 +18,7 @@ from rest_framework.response import Response
 from core.api import router
 from core.converters import IdConverter
 from deliberations.models import Deliberation
+from documents.api import DocumentViewSetMixin, accepted
 
 from . import permissions, selectors, services
 from .consolidation import consolidated_text
@@ -32,7 +29,6 @@ from .models import (
     Amendment,
     AmendmentChange,
     DocumentKind,
-    DocumentStatus,
     FrameworkConvention,
     GeneratedDocument,
 )
@@ -77,20 +73,6 @@ class ConventionsPermission(drf_permissions.BasePermission):
         return permissions.can_manage_conventions(user)
 
 
-class PdfRenderer(renderers.BaseRenderer):
-    """Lets a client ask for `Accept: application/pdf`; errors are still JSON text."""
-
-    media_type = "application/pdf"
-    format = "pdf"
-    charset = None
-    render_style = "binary"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        if isinstance(data, bytes):
-            return data
-        return json.dumps(data).encode()
-
-
 def _today():
     return timezone.localdate()
 
@@ -118,7 +100,6 @@ class SignatureActionsMixin:
         services.send_for_signature(request.user, obj, on=body.validated_data.get("on"))
         return self._answer(obj)
 
-    @extend_schema(request=SignSerializer)
     @extend_schema(request=None)
     @action(detail=True, methods=["post"], url_path="return-to-draft")
     def return_to_draft(self, request, pk=None):
@@ -127,6 +108,7 @@ class SignatureActionsMixin:
         services.return_to_draft(request.user, obj)
         return self._answer(obj)
 
+    @extend_schema(request=SignSerializer)
     @action(detail=True, methods=["post"])
     def sign(self, request, pk=None):
         """Record one party's signature; the last one makes the document signed and in force."""
@@ -140,9 +122,13 @@ class SignatureActionsMixin:
         document = request_document(
             self.request.user, kind=kind, convention=convention, amendment=amendment, as_of=as_of
         )
-        data = DocumentSerializer(document, context=self.get_serializer_context()).data
-        location = self.request.build_absolute_uri(reverse("document-detail", args=[document.pk]))
-        return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
+        return accepted(
+            self.request,
+            document,
+            DocumentSerializer,
+            "document-detail",
+            context=self.get_serializer_context(),
+        )
 
 
 class ConventionViewSet(
@@ -344,7 +330,7 @@ class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(self.get_serializer(fresh).data)
 
 
-class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
+class DocumentViewSet(DocumentViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """Generated PDFs (conventions, amendments, consolidated texts) of visible conventions."""
 
     serializer_class = DocumentSerializer
@@ -355,27 +341,6 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.document_list(self.request.user)
-
-    @extend_schema(responses={(200, "application/pdf"): bytes})
-    @action(
-        detail=True,
-        methods=["get"],
-        renderer_classes=[renderers.JSONRenderer, PdfRenderer],
-    )
-    def download(self, request, pk=None):
-        """The PDF itself; 404 while it is being generated (see `status`)."""
-        document = self.get_object()
-        if document.status != DocumentStatus.READY or not document.file:
-            raise Http404
-        owner = f"avenant-{document.amendment.number}-" if document.amendment_id else ""
-        as_of = f"-{document.as_of:%Y-%m-%d}" if document.as_of else ""
-        filename = f"{document.kind}-{document.convention_id}-{owner}{document.pk}{as_of}.pdf"
-        return FileResponse(
-            document.file.open("rb"),
-            content_type="application/pdf",
-            as_attachment=True,
-            filename=filename,
-        )
 
 
 router.register("conventions", ConventionViewSet, basename="convention")

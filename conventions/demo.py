@@ -262,8 +262,10 @@ def generate_documents():
     amendments and of its consolidated text today. Returns the number of ready documents."""
     from django.utils import timezone
 
+    from documents.models import DocumentStatus
+
     from .documents import generate, request_document
-    from .models import DocumentKind, DocumentStatus
+    from .models import DocumentKind
 
     actor = get_user_model().objects.get(username="region")
     ready = 0

@@ -12,13 +12,13 @@ from campuses.models import Campus
 from campuses.permissions import campuses_visible_to
 from deliberations.models import Deliberation, DeliberationBody
 from deliberations.numbers import normalize_deliberation_number
+from documents.models import DocumentStatus
 
 from . import selectors
 from .models import (
     Amendment,
     ConventionKind,
     DocumentKind,
-    DocumentStatus,
     FrameworkConvention,
     GeneratedDocument,
     SignatureStatus,

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from documents.models import StoredDocument
+
 
 class ConventionKind(models.TextChoices):
     PREFIGURATION = "prefiguration", _("Préfiguration")
@@ -549,18 +551,9 @@ class DocumentKind(models.TextChoices):
     CONSOLIDATED = "consolidated", _("Texte consolidé")
 
 
-class DocumentStatus(models.TextChoices):
-    PENDING = "pending", _("En cours de génération")
-    READY = "ready", _("Prêt")
-    FAILED = "failed", _("Échec")
-
-
-class GeneratedDocument(models.Model):
-    """A PDF generated from one version of a convention, an amendment or a consolidated text.
-
-    `source_key` fingerprints the content the PDF is made from: asking again for the same
-    content finds this row instead of generating a second PDF.
-    """
+class GeneratedDocument(StoredDocument):
+    """A PDF generated from one version of a convention, an amendment or a consolidated text
+    (documents.StoredDocument: status, file, fingerprint…)."""
 
     kind = models.CharField(_("document"), max_length=20, choices=DocumentKind.choices)
     convention = models.ForeignKey(
@@ -570,28 +563,10 @@ class GeneratedDocument(models.Model):
         Amendment, on_delete=models.CASCADE, null=True, blank=True, related_name="documents"
     )
     as_of = models.DateField(_("texte en vigueur au"), null=True, blank=True)
-    source_key = models.CharField(_("empreinte de la version"), max_length=64)
-    status = models.CharField(
-        _("état"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
-    )
-    file = models.FileField(_("fichier"), upload_to="conventions/documents/%Y/", blank=True)
-    checksum = models.CharField(_("somme SHA-256"), max_length=64, blank=True)
-    error = models.TextField(_("erreur"), blank=True)
-    attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    generated_at = models.DateTimeField(_("généré le"), null=True, blank=True)
 
-    class Meta:
+    class Meta(StoredDocument.Meta):
         verbose_name = _("document généré")
         verbose_name_plural = _("documents générés")
-        ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "source_key"],

@@ -1,13 +1,13 @@
 """Serializers of the conventions API: they validate and shape data; writes go through
 conventions.services (called by conventions.api)."""
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from campuses.models import Campus, Organisation
 from deliberations.models import Deliberation
+from documents.api import StoredDocumentSerializer
 
 from . import selectors
 from .models import (
@@ -300,31 +300,19 @@ class DeliberationVoteSerializer(serializers.Serializer):
     )
 
 
-class DocumentSerializer(serializers.ModelSerializer):
-    download_url = serializers.SerializerMethodField(
-        help_text=_("Le PDF, une fois prêt (404 tant qu'il est en cours de génération).")
-    )
+class DocumentSerializer(StoredDocumentSerializer):
+    download_route = "document-download"
 
     class Meta:
         model = GeneratedDocument
         fields = [
-            "id",
             "kind",
-            "status",
             "convention",
             "amendment",
             "as_of",
-            "checksum",
-            "created_at",
-            "generated_at",
-            "download_url",
+            *StoredDocumentSerializer.COMMON_FIELDS,
         ]
         read_only_fields = fields
-
-    def get_download_url(self, document) -> str:
-        url = reverse("document-download", args=[document.pk])
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
 
 
 # ------------------------------------------------------------------------ action bodies

@@ -1,19 +1,7 @@
-"""Celery tasks of the conventions domain: thin wrappers taking primary keys."""
+"""Celery tasks of the conventions domain: thin wrappers taking primary keys. (Their PDFs are
+rendered by the documents kernel's task.)"""
 
 from celery import shared_task
-
-
-@shared_task(
-    bind=True,
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=3,
-)
-def generate_document(self, document_id):
-    """Render one GeneratedDocument to PDF (a no-op when it is already ready)."""
-    from .documents import generate
-
-    return generate(document_id)
 
 
 @shared_task

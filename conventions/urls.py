@@ -1,6 +1,9 @@
 from django.urls import path
 
+from documents.views import download
+
 from . import views
+from .models import GeneratedDocument
 
 app_name = "conventions"
 
@@ -28,7 +31,12 @@ urlpatterns = [
         name="historical_amendment_create",
     ),
     path("originaux/<id:pk>/", views.scan_download, name="scan_download"),
-    path("documents/<id:pk>/", views.document_download, name="document_download"),
+    path(
+        "documents/<id:pk>/",
+        download,
+        {"model": GeneratedDocument},
+        name="document_download",
+    ),
     path("avenants/<id:pk>/", views.amendment_detail, name="amendment_detail"),
     path("avenants/<id:pk>/modifier/", views.amendment_update, name="amendment_update"),
     path("avenants/<id:pk>/modifications/", views.change_create, name="change_create"),

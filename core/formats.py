@@ -1,22 +1,74 @@
-"""French display of money and rates, as CONTRACT.md shows them: « 50 000,00 € », « 50,00 % »
-(Django's French formats, with no-break spaces). Always French: these end up in PDFs and
-exports, which are French documents whoever asks for them."""
+"""French display of numbers, money, rates and dates, as CONTRACT.md shows them:
+« 50 000,00 € », « 50,00 % », « 05/07/2023 ». One money format for pages, exports, dashboards
+and documents: Django's French number format (groups of three separated by a no-break space
+U+00A0, a decimal comma) and a no-break space before the unit.
+
+Documents and exports are French whoever asks for them, so these are French by default;
+`french=False` follows the active language instead (the pages of an English session).
+"""
+
+from contextlib import nullcontext
 
 from django.utils import formats, translation
 
-NBSP = "\u00a0"
+from .money import round_half_up
+
+NBSP = "\u00a0"  # no-break space: thousands, and before « € » and « % »
+NNBSP = "\u202f"  # narrow no-break space: French typography, inside « » and before « ; ! ? »
 
 
-def euros(value):
+def _language(french):
+    return translation.override("fr") if french else nullcontext()
+
+
+def number(value, places=0, *, french=True, grouping=True):
+    """« 1 234 », « 1 234,50 »: rounded half up to `places` decimals."""
     if value is None:
         return ""
-    with translation.override("fr"):
-        amount = formats.number_format(value, 2, use_l10n=True, force_grouping=True)
-    return f"{amount}{NBSP}€"
+    with _language(french):
+        return formats.number_format(
+            round_half_up(value, places), places, use_l10n=True, force_grouping=grouping
+        )
 
 
-def percent(value):
+def amount(value, *, french=True):
+    """« 100 000,00 »: an amount without its unit (a column headed « en € »)."""
+    return number(value, 2, french=french)
+
+
+def euros(value, *, french=True):
+    """« 50 000,00 € »."""
     if value is None:
         return ""
+    return f"{amount(value, french=french)}{NBSP}€"
+
+
+def whole(value, unit="€", *, french=True):
+    """« 40 000 € », « 50 000 euros »: no cents when there are none (as deliberations' articles
+    print them); « 40 000,50 € » otherwise."""
+    if value is None:
+        return ""
+    places = 0 if value == value.to_integral_value() else 2
+    return f"{number(value, places, french=french)}{NBSP}{unit}"
+
+
+def percent(value, *, french=True):
+    """« 50,00 % »."""
+    if value is None:
+        return ""
+    return f"{number(value, 2, french=french, grouping=False)}{NBSP}%"
+
+
+def day(value):
+    """« 05/07/2023 »."""
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+def long_day(value, ordinal=True):
+    """« 5 juillet 2023 », « 1er avril 2021 » (« 1 janvier 2023 » without `ordinal`)."""
+    if not value:
+        return ""
     with translation.override("fr"):
-        return f"{formats.number_format(value, 2, use_l10n=True)}{NBSP}%"
+        month_year = formats.date_format(value, "F Y")
+    first = "1er" if ordinal and value.day == 1 else str(value.day)
+    return f"{first} {month_year}"

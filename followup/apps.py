@@ -7,7 +7,22 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Suivi annuel")
 
     def ready(self):
+        from documents.registry import register as register_documents
         from jobs.services import register_handler
+
+        from . import permissions
+        from .documents import SHEET_PDF
+        from .models import SheetDocument
+
+        register_documents(
+            SheetDocument,
+            types=[SHEET_PDF],
+            kind_field=None,
+            visible_to=permissions.documents_visible_to,
+            can_use=permissions.can_use_followup,
+            campus_of=lambda document: document.sheet.campus,
+            select_related=("sheet__campaign", "sheet__campus"),
+        )
 
         register_handler(
             "followup_indicators_export",

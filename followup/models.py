@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus
-from conventions.models import DocumentStatus
+from documents.models import StoredDocument
 
 SECTION_NUMBERS = range(1, 10)
 
@@ -318,28 +318,14 @@ class SheetReminder(models.Model):
         return self.subject
 
 
-class SheetDocument(models.Model):
-    """A PDF of one sheet (generated from its content, fingerprinted like the other PDFs)."""
+class SheetDocument(StoredDocument):
+    """A PDF of one sheet (documents.StoredDocument: status, file, fingerprint…)."""
 
     sheet = models.ForeignKey(FollowUpSheet, on_delete=models.CASCADE, related_name="documents")
-    source_key = models.CharField(_("empreinte de la version"), max_length=64)
-    status = models.CharField(
-        _("état"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
-    )
-    file = models.FileField(_("fichier"), upload_to="followup/documents/%Y/", blank=True)
-    checksum = models.CharField(_("somme SHA-256"), max_length=64, blank=True)
-    error = models.TextField(_("erreur"), blank=True)
-    attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    generated_at = models.DateTimeField(_("généré le"), null=True, blank=True)
 
-    class Meta:
+    class Meta(StoredDocument.Meta):
         verbose_name = _("PDF de fiche de suivi")
         verbose_name_plural = _("PDF de fiches de suivi")
-        ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["sheet", "source_key"], name="followup_document_unique_version"

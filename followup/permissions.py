@@ -8,7 +8,7 @@ Experts have no business here. Internal notes of reviewers are never shown to di
 
 from campuses.permissions import campuses_visible_to
 
-from .models import EDITABLE_STATUSES, FollowUpSheet, SheetComment
+from .models import EDITABLE_STATUSES, FollowUpSheet, SheetComment, SheetDocument
 
 
 def can_use_followup(user):
@@ -35,6 +35,12 @@ def sheets_visible_to(user, queryset=None):
     if user.is_regional_staff:
         return queryset
     return queryset.filter(campus__in=campuses_visible_to(user).values("pk"))
+
+
+def documents_visible_to(user, queryset=None):
+    """A sheet's PDFs follow the sheet."""
+    queryset = SheetDocument.objects.all() if queryset is None else queryset
+    return queryset.filter(sheet__in=sheets_visible_to(user).values("pk"))
 
 
 def is_reviewer(user):

@@ -32,11 +32,3 @@ def send_reminders():
     from .notifications import send_due_reminders
 
     return len(send_due_reminders())
-
-
-@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
-def generate_document(self, document_id):
-    """Render one sheet's PDF (a no-op when it is already ready)."""
-    from .documents import generate
-
-    return generate(document_id)

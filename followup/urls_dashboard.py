@@ -4,7 +4,10 @@ namespace. Each name needs a row in tests/test_permission_matrix.py."""
 
 from django.urls import path
 
+from documents.views import download
+
 from . import views_dashboard
+from .models import SheetDocument
 
 urlpatterns = [
     path("tableau-de-bord/", views_dashboard.dashboard_page, name="dashboard"),
@@ -22,7 +25,8 @@ urlpatterns = [
     ),
     path(
         "fiches/pdf/<id:pk>/telecharger/",
-        views_dashboard.sheet_pdf_download,
+        download,
+        {"model": SheetDocument, "pending_template": "followup/dashboard_sheet_pdf.html"},
         name="sheet_pdf_download",
     ),
 ]

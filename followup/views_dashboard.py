@@ -6,24 +6,19 @@ director too): asking for it queues the rendering after commit and leads to its 
 which waits (the page reloads itself, no script) until the PDF is ready.
 """
 
-import posixpath
 from types import SimpleNamespace
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from conventions.models import DocumentStatus
 from core.errors import PermissionDeniedError
 
 from . import dashboard, permissions
 from .exports import FORMATS
-from .models import FollowUpSheet, SheetDocument
 
 VIEWS = ("year", "trend")
 
@@ -143,38 +138,3 @@ def sheet_pdf_request(request, pk):
     except PermissionDeniedError as error:
         raise PermissionDenied(str(error)) from error
     return redirect("followup:sheet_pdf_download", pk=document.pk)
-
-
-@never_cache
-@require_safe
-def sheet_pdf_download(request, pk):
-    """The PDF once ready; until then a page that reloads itself; after a failure, the error
-    and a button to ask again."""
-    _require_followup(request)
-    document = get_object_or_404(
-        SheetDocument.objects.select_related("sheet__campaign", "sheet__campus").filter(
-            sheet__in=permissions.sheets_visible_to(request.user, FollowUpSheet.objects.all())
-        ),
-        pk=pk,
-    )
-    if document.status == DocumentStatus.READY and document.file:
-        try:
-            handle = document.file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404 from error
-        return FileResponse(
-            handle,
-            as_attachment=True,
-            filename=posixpath.basename(document.file.name),
-            content_type="application/pdf",
-        )
-    return render(
-        request,
-        "followup/dashboard_sheet_pdf.html",
-        {
-            "document": document,
-            "sheet": document.sheet,
-            "failed": document.status == DocumentStatus.FAILED,
-            "retry_url": reverse("followup:sheet_pdf_request", args=[document.sheet_id]),
-        },
-    )

@@ -12,21 +12,19 @@ core.api.exception_handler.
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, mixins, renderers, status, viewsets
+from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework import permissions as drf_permissions
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from conventions.api import PdfRenderer
-from conventions.models import DocumentStatus
 from core.api import router
 from core.converters import IdConverter
+from documents.api import DocumentViewSetMixin, accepted
 
 from . import permissions, services
+from .documents import request_document
 from .filters import (
     EnvelopeFilter,
     PaymentFilter,
@@ -288,16 +286,14 @@ class SubsidyViewSet(
         dossier = self.get_object()
         body = DossierPdfSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        # Imported here: the documents package renders with WeasyPrint, which the API's
-        # other endpoints do not need.
-        from .documents import request_document
-
         document = request_document(request.user, kind=body.validated_data["kind"], dossier=dossier)
-        data = SubsidyDocumentSerializer(document, context=self.get_serializer_context()).data
-        location = request.build_absolute_uri(
-            reverse("subsidy-document-detail", args=[document.pk])
+        return accepted(
+            request,
+            document,
+            SubsidyDocumentSerializer,
+            "subsidy-document-detail",
+            context=self.get_serializer_context(),
         )
-        return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
 
 
 class PaymentViewSet(
@@ -381,7 +377,7 @@ class EnvelopeViewSet(viewsets.ReadOnlyModelViewSet):
         return envelope_list()
 
 
-class SubsidyDocumentViewSet(viewsets.ReadOnlyModelViewSet):
+class SubsidyDocumentViewSet(DocumentViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """Generated PDFs (fiches projet, grant agreements…) of the dossiers the caller sees."""
 
     serializer_class = SubsidyDocumentSerializer
@@ -392,25 +388,6 @@ class SubsidyDocumentViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return document_list(self.request.user)
-
-    @extend_schema(responses={(200, "application/pdf"): bytes})
-    @action(
-        detail=True,
-        methods=["get"],
-        renderer_classes=[renderers.JSONRenderer, PdfRenderer],
-    )
-    def download(self, request, pk=None):
-        """The PDF itself; 404 while it is being generated (see `status`)."""
-        document = self.get_object()
-        if document.status != DocumentStatus.READY or not document.file:
-            raise Http404
-        owner = document.dossier.number if document.dossier_id else document.pk
-        return FileResponse(
-            document.file.open("rb"),
-            content_type="application/pdf",
-            as_attachment=True,
-            filename=f"{document.kind}-{owner}-{document.pk}.pdf",
-        )
 
 
 router.register("subsidies", SubsidyViewSet, basename="subsidy")

@@ -7,7 +7,21 @@ class SubsidiesConfig(AppConfig):
     verbose_name = _("Subventions")
 
     def ready(self):
+        from documents.registry import register as register_documents
         from jobs.services import register_handler
+
+        from . import permissions
+        from .documents.types import TYPES, campus_of
+        from .models import SubsidyDocument
+
+        register_documents(
+            SubsidyDocument,
+            types=TYPES,
+            visible_to=permissions.documents_visible_to,
+            can_use=permissions.can_use_subsidies,
+            campus_of=campus_of,
+            select_related=("dossier__campus", "transfer__campus", "deliberation"),
+        )
 
         register_handler(
             "subsidy_annex_bundle",

@@ -294,7 +294,7 @@ def generate_documents():
     """Generate, in this process, the fiche projet of each dossier of CP 2023-263 and the
     transfer amendment (idempotent: unchanged content is not redone). Returns the number of
     ready documents."""
-    from conventions.models import DocumentStatus
+    from documents.models import DocumentStatus
 
     from .documents import generate, request_document
     from .models import SubsidyDocumentKind

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus, Organisation
 from campuses.permissions import campuses_visible_to
-from conventions.models import DocumentStatus
 from deliberations.numbers import normalize_deliberation_number
+from documents.models import DocumentStatus
 
 from .models import (
     RELEASED_STATUSES,

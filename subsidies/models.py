@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus, LegalStatus, Organisation
-from conventions.models import DocumentStatus
 from deliberations.models import Deliberation, Regulation
+from documents.models import StoredDocument
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
@@ -749,10 +749,9 @@ class SubsidyDocumentKind(models.TextChoices):
     DELIBERATION_SUMMARY = "deliberation_summary", _("Tableau récapitulatif de la délibération")
 
 
-class SubsidyDocument(models.Model):
+class SubsidyDocument(StoredDocument):
     """A PDF generated from one version of a dossier, an agreement, a transfer or a
-    deliberation's table. `source_key` fingerprints its content: asking again for the same
-    content finds this row instead of generating a second PDF."""
+    deliberation's table (documents.StoredDocument: status, file, fingerprint…)."""
 
     kind = models.CharField(_("document"), max_length=30, choices=SubsidyDocumentKind.choices)
     dossier = models.ForeignKey(
@@ -772,24 +771,10 @@ class SubsidyDocument(models.Model):
         blank=True,
         related_name="subsidy_documents",
     )
-    source_key = models.CharField(_("empreinte de la version"), max_length=64)
-    status = models.CharField(
-        _("état"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
-    )
-    file = models.FileField(_("fichier"), upload_to="subsidies/documents/%Y/", blank=True)
-    checksum = models.CharField(_("somme SHA-256"), max_length=64, blank=True)
-    error = models.TextField(_("erreur"), blank=True)
-    attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    generated_at = models.DateTimeField(_("généré le"), null=True, blank=True)
 
-    class Meta:
+    class Meta(StoredDocument.Meta):
         verbose_name = _("document de subvention")
         verbose_name_plural = _("documents de subvention")
-        ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["kind", "source_key"], name="subsidies_document_unique_version"

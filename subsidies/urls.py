@@ -1,6 +1,9 @@
 from django.urls import path
 
+from documents.views import download
+
 from . import views
+from .models import SubsidyDocument
 
 app_name = "subsidies"
 
@@ -36,7 +39,12 @@ urlpatterns = [
     path("versements/<id:pk>/annuler/", views.payment_cancel, name="payment_cancel"),
     # Documents
     path("<id:pk>/documents/<slug:kind>/", views.document_request, name="document_request"),
-    path("documents/<id:pk>/", views.document_download, name="document_download"),
+    path(
+        "documents/<id:pk>/",
+        download,
+        {"model": SubsidyDocument},
+        name="document_download",
+    ),
     # Envelopes
     path("enveloppes/", views.envelope_list, name="envelope_list"),
     path("enveloppes/nouvelle/", views.envelope_create, name="envelope_create"),

@@ -64,13 +64,13 @@ from conventions.models import (
     Article,
     ChangeKind,
     DocumentKind,
-    DocumentStatus,
     DurationKind,
     GeneratedDocument,
     SignatureStatus,
 )
 from core.api import router
 from deliberations.models import Deliberation
+from documents.models import DocumentStatus
 from followup import services as followup_services
 from followup.models import SheetAttachment, SheetComment, SheetDocument, SheetSection, SheetStatus
 from jobs.models import Job, JobStatus

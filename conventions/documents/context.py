@@ -1,37 +1,85 @@
 """Template contexts of the three kinds of PDF: a convention as signed, an amendment, a
-consolidated text on a day.
+consolidated text on a day. Each is built from the database as it is now, with plain values
+only: its fingerprint is the document's version (documents.services).
 """
 
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from core.formats import day, euros, percent
+from documents.typography import BLANK, blocks, typeset
 
 from ..consolidation import (
     ChangeError,
     apply_change,
     base_text,
     consolidated_text,
+    prefetched,
     text_in_force_before,
 )
-from ..models import ChangeKind, DocumentKind, SignatureStatus
-from .keys import _historical
+from ..models import Amendment, ChangeKind, DocumentKind, FrameworkConvention, SignatureStatus
 from .wording import (
-    BLANK,
-    _describe_change,
     amended_by,
-    blocks,
-    campus_heading,
-    day,
+    describe_change,
     duration_clause,
-    euros,
     party_line,
-    percent,
     termination_clause,
-    typeset,
 )
 
 logger = logging.getLogger(__name__)
+
+
+def load_convention(convention):
+    """The convention with everything the documents read, fresh from the database."""
+    pk = convention.pk if isinstance(convention, FrameworkConvention) else convention
+    return (
+        prefetched(FrameworkConvention.objects.filter(pk=pk))
+        .select_related("deliberation")
+        .prefetch_related(
+            "contributions__party__organisation",
+            "signatures",
+            "amendments__signatures",
+            "amendments__deliberation",
+        )
+        .get()
+    )
+
+
+def amendment_of(convention, amendment):
+    """The (prefetched) amendment of a loaded convention; refused when it is another's."""
+    pk = amendment.pk if isinstance(amendment, Amendment) else amendment
+    for candidate in convention.amendments.all():
+        if candidate.pk == pk:
+            return candidate
+    raise ValidationError({"amendment": _("Cet avenant n'appartient pas à la convention.")})
+
+
+def historical_amendments(convention, as_of):
+    """(number, date) of the amendments recorded from before the portal, in force by `as_of`."""
+    return [
+        (a.number, a.effective_date)
+        for a in convention.amendments.all()
+        if a.is_historical and (a.effective_date is None or a.effective_date <= as_of)
+    ]
+
+
+def worded_changes(amendment, text=None):
+    """Each typed change of the amendment as its article 1 words it, against the text it
+    applies to (earlier signed amendments, then its own changes in turn): the PDF and the
+    amendment's page say the same thing. [(change, heading, lines)]."""
+    text = text if text is not None else text_in_force_before(amendment)
+    worded = []
+    for change in amendment.changes.all():
+        heading, lines = describe_change(change, text)
+        worded.append((change, heading, lines))
+        try:
+            apply_change(text, change, amendment.number)
+        except ChangeError:
+            logger.warning("Amendment %s: change %s does not apply", amendment.pk, change.pk)
+    return worded
 
 
 def _signature_blocks(parties, signatures):
@@ -112,7 +160,7 @@ def _contributions(convention):
 
 def _common_context(convention, kind):
     return {
-        "campus_name": campus_heading(convention.campus),
+        "campus_name": typeset(convention.campus.heading),
         "running_campus": typeset(convention.campus.short_name),
         "running_title": DocumentKind(kind).label,
         "kind_label": DocumentKind(kind).label,
@@ -151,7 +199,7 @@ def convention_context(convention):
 def consolidated_context(convention, as_of):
     text = consolidated_text(convention, as_of)
     base_annexes = {a.title for a in convention.annexes.all()}
-    historical = _historical(convention, as_of)
+    historical = historical_amendments(convention, as_of)
     return {
         **_common_context(convention, DocumentKind.CONSOLIDATED),
         "document_title": typeset(_("Texte consolidé au %s") % day(as_of)),
@@ -223,18 +271,11 @@ def amendment_context(convention, amendment):
     }
     if amendment.is_historical:
         return context
-    # The text the amendment applies to: earlier signed amendments, then its own changes in turn.
-    text = text_in_force_before(amendment)
     changes, annexes = [], []
-    for position, change in enumerate(amendment.changes.all(), start=1):
-        heading, lines = _describe_change(change, text)
+    for position, (change, heading, lines) in enumerate(worded_changes(amendment), start=1):
         changes.append({"heading": f"1-{position} {heading}", "lines": lines})
         if change.kind in (ChangeKind.ADD_ANNEX, ChangeKind.REPLACE_ANNEX):
             annexes.append({"title": typeset(change.title), "blocks": blocks(change.new_text)})
-        try:
-            apply_change(text, change, amendment.number)
-        except ChangeError:
-            logger.warning("Amendment %s: change %s does not apply", amendment.pk, change.pk)
     parties = required_signatories(amendment)
     signatures = list(amendment.signatures.all())
     context.update(

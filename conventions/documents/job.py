@@ -7,10 +7,13 @@ import zipfile
 
 from django.utils.translation import gettext as _
 
+from deliberations.models import Deliberation
+from documents import services as documents
+from documents.models import DocumentStatus
+from jobs.services import JobError
+
 from .. import permissions
-from ..models import Amendment, DocumentKind, DocumentStatus
-from .render import _mark_failed, document_filename, generate
-from .requests import _request
+from ..models import Amendment, DocumentKind, GeneratedDocument
 
 logger = logging.getLogger(__name__)
 
@@ -18,9 +21,6 @@ logger = logging.getLogger(__name__)
 def generate_deliberation_documents(job, report_progress):
     """Job handler: the PDFs of every convention and amendment a deliberation adopted (among
     those the job's owner can see), in one ZIP archive."""
-    from deliberations.models import Deliberation
-    from jobs.services import JobError
-
     deliberation_id = (job.params or {}).get("deliberation_id")
     deliberation = (
         Deliberation.objects.filter(pk=deliberation_id).first()
@@ -54,21 +54,18 @@ def generate_deliberation_documents(job, report_progress):
     buffer, names, errors = io.BytesIO(), set(), []
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for done, (kind, convention, amendment) in enumerate(targets, start=1):
-            document = _request(
+            target = {"convention": convention}
+            if amendment is not None:
+                target["amendment"] = amendment
+            document = documents.request_document(
+                GeneratedDocument,
                 job.owner,
                 kind=kind,
-                convention=convention,
-                amendment=amendment,
-                as_of=None,
                 queue=False,  # rendered right here: this job already runs in a worker
+                **target,
             )
-            try:
-                generate(document.pk)
-            except OSError:
-                logger.exception("Document %s failed in job %s", document.pk, job.pk)
-                _mark_failed(document, _("La génération du PDF a échoué : relancez-la."))
-            document.refresh_from_db()
-            name = document_filename(document)
+            document = documents.generate_now(document)
+            name = documents.filename_of(document)
             if document.status == DocumentStatus.READY:
                 while name in names:
                     name = name.replace(".pdf", "-bis.pdf")

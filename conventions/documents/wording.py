@@ -1,64 +1,21 @@
-"""The French wording of the documents, with French typography (non-breaking spaces before
-« : ; ! ? » and inside guillemets) applied before the templates see it: amounts, dates,
-clause sentences, parties, and the typed changes of an amendment.
+"""The French wording of the conventions' documents: clause sentences, parties, and the typed
+changes of an amendment, typeset (documents.typography) before the templates see them. The
+pages quote an amendment's changes with the same sentences (`describe_change`).
 """
 
 import contextlib
 import copy
 import re
 
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.formats import euros, percent  # noqa: F401 - re-exported for the PDF contexts
+from documents.typography import in_words, typeset
 
 from ..consolidation import ChangeError, apply_change
 from ..models import ChangeKind, DurationKind, NoticeReference, RenewalMode
 
-NBSP, NNBSP = "\u00a0", "\u202f"
 # Passages (old + new) longer than this are quoted on lines of their own.
 SHORT_QUOTE = 160
-BLANK = "……………………"
-STOP_WORDS = {"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les"}
-NUMBER_WORDS = dict(
-    enumerate(
-        ["un", "deux", "trois", "quatre", "cinq", "six"]
-        + ["sept", "huit", "neuf", "dix", "onze", "douze"],
-        start=1,
-    )
-)
-
-
-def typeset(text):
-    """French typography: non-breaking spaces before « : ; ! ? », inside « », after « n° »,
-    in « 50 000 », « 50 % », « CP 2023-111 »; URLs and times (10:30) are left alone."""
-    if not text:
-        return ""
-    text = str(text)
-    text = re.sub(r"«[^\S\n]*", "«" + NNBSP, text)
-    text = re.sub(r"[^\S\n]*»", NNBSP + "»", text)
-    text = re.sub(r"(?<=\S)[^\S\n]*:(?=\s|$)", NBSP + ":", text)
-    text = re.sub(r"(?<=[^\s«])[^\S\n]*([;!?])(?=\s|$|" + NNBSP + "»)", NNBSP + r"\1", text)
-    text = re.sub(r"\b([Nn]°)[^\S\n]+", r"\1" + NBSP, text)
-    text = re.sub(r"(?<=\d)[^\S\n]+(?=\d{3}\b)", NNBSP, text)
-    text = re.sub(r"(?<=\d)[^\S\n]*(%|€)", NBSP + r"\1", text)
-    return re.sub(r"\b(CP|CR)[^\S\n]+(?=\d)", r"\1" + NBSP, text)
-
-
-def blocks(text):
-    """A text field as typeset paragraphs (separated by blank lines)."""
-    return [typeset(b.strip()) for b in re.split(r"\n\s*\n", text or "") if b.strip()]
-
-
-def day(value):
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
-def in_words(number, singular, plural):
-    """« trois (3) ans »; beyond twelve, digits only."""
-    unit = singular if number == 1 else plural
-    word = NUMBER_WORDS.get(number)
-    return f"{word} ({number}) {unit}" if word else f"{number} {unit}"
 
 
 def amended_by(numbers, feminine=False):
@@ -126,19 +83,6 @@ def termination_clause(clauses):
     )
 
 
-def campus_heading(campus):
-    prefix = _("Campus des métiers et des qualifications")
-    name = campus.name if campus.name.startswith(prefix) else f"{prefix} {campus.name}"
-    return typeset(name)
-
-
-def campus_code(campus):
-    """« ia » for « Intelligence artificielle », « if » for « Industrie du futur »."""
-    slug = slugify(campus.short_name) or "campus"
-    words = [w for w in slug.split("-") if w and w not in STOP_WORDS]
-    return "".join(w[0] for w in words) if len(words) > 1 else slug
-
-
 def party_line(name, representative_name, representative_title):
     """« Sorbonne Université, représenté(e) par Nathalie Drach-Temam, Présidente … »."""
     if representative_name:
@@ -151,7 +95,7 @@ def party_line(name, representative_name, representative_title):
     return {"name": typeset(name), "representative": typeset(representative)}
 
 
-def _describe_change(change, text):
+def describe_change(change, text):
     """(heading, paragraphs) of one typed change, worded against the text it applies to."""
     kind, number = change.kind, change.article_number
     where = _("À l'article %s") % number

@@ -21,7 +21,6 @@ from .amendments import (
     amendment_update,
     change_create,
     change_delete,
-    describe_change,
     historical_amendment_create,
 )
 from .common import base_parties
@@ -39,7 +38,7 @@ from .conventions import (
     scan_download,
     scan_upload,
 )
-from .documents import document_download, document_request
+from .documents import document_request
 from .texts import compare, consolidated
 
 __all__ = [
@@ -64,8 +63,6 @@ __all__ = [
     "convention_sign",
     "convention_terminate",
     "convention_update",
-    "describe_change",
-    "document_download",
     "document_request",
     "historical_amendment_create",
     "part_delete",

@@ -13,17 +13,14 @@ from django.views.decorators.http import require_POST
 from core.views import run_action, save_form
 
 from .. import forms, permissions, services
+from ..documents.context import amendment_of, load_convention, worded_changes
 from ..models import (
     AmendmentChange,
     ChangeKind,
     DocumentKind,
-    DurationKind,
-    NoticeReference,
-    RenewalMode,
     SignatureStatus,
 )
 from .common import (
-    _describe_label,
     _editable_or_redirect,
     _pending_signatories,
     _require_manager,
@@ -35,7 +32,7 @@ from .common import (
     _visible_convention,
     _with_filenames,
 )
-from .documents import _request_document
+from .documents import ask_for_pdf
 
 
 def amendment_create(request, pk):
@@ -107,94 +104,16 @@ def historical_amendment_create(request, pk):
     )
 
 
-def _where(change):
-    if change.paragraph_label:
-        return _("l'article %(number)s, alinéa %(label)s") % {
-            "number": change.article_number,
-            "label": change.paragraph_label,
-        }
-    return _("l'article %(number)s") % {"number": change.article_number}
-
-
-def _representative(name, title):
-    if not name and not title:
-        return ""
-    return ", " + _("représenté·e par %(who)s") % {"who": ", ".join(v for v in (name, title) if v)}
-
-
-def describe_change(change):
-    """One typed change in the words of an amendment's article 1."""
-    kind, clause = change.kind, change.clause or {}
-    if kind == ChangeKind.REPLACE_PASSAGE:
-        return _("À %(where)s, les mots « %(old)s » sont remplacés par les mots « %(new)s ».") % {
-            "where": _where(change),
-            "old": change.old_text,
-            "new": change.new_text,
-        }
-    if kind == ChangeKind.REPLACE_ARTICLE:
-        return _(
-            "L'article %(number)s%(title)s est remplacé par les dispositions suivantes : "
-            "« %(new)s »."
-        ) % {
-            "number": change.article_number,
-            "title": f" « {change.title} »" if change.title else "",
-            "new": change.new_text,
-        }
-    if kind == ChangeKind.CHANGE_DURATION:
-        parts = [_describe_label(DurationKind, clause.get("duration_kind"))]
-        if clause.get("duration_years"):
-            parts.append(_("%(years)s an(s)") % {"years": clause["duration_years"]})
-        if clause.get("renewal_mode"):
-            parts.append(_describe_label(RenewalMode, clause["renewal_mode"]).lower())
-        text = _("La durée de la convention devient : %(rule)s.") % {"rule": ", ".join(parts)}
-    elif kind == ChangeKind.CHANGE_TERMINATION:
-        text = _(
-            "La dénonciation doit être notifiée au moins %(months)s mois %(reference)s%(form)s."
-        ) % {
-            "months": clause.get("notice_months", "?"),
-            "reference": _describe_label(NoticeReference, clause.get("notice_reference")),
-            "form": f", {clause['notice_form']}" if clause.get("notice_form") else "",
-        }
-    elif kind == ChangeKind.ADD_ANNEX:
-        return _("Une annexe « %(title)s » est ajoutée à la convention.") % {"title": change.title}
-    elif kind == ChangeKind.REPLACE_ANNEX:
-        return _("L'annexe « %(title)s » est remplacée par un nouveau texte.") % {
-            "title": change.title
-        }
-    elif kind == ChangeKind.CHANGE_SUPPORT:
-        return _("L'établissement support devient %(organisation)s%(representative)s.") % {
-            "organisation": change.organisation,
-            "representative": _representative(
-                clause.get("representative_name"), clause.get("representative_title")
-            ),
-        }
-    elif kind == ChangeKind.ADD_PARTY:
-        party = change.party
-        return _("%(party)s devient partie à la convention%(representative)s.") % {
-            "party": party,
-            "representative": _representative(party.representative_name, party.representative_title)
-            if party
-            else "",
-        }
-    elif kind == ChangeKind.REMOVE_PARTY:
-        return _("%(party)s n'est plus partie à la convention.") % {"party": change.party}
-    else:
-        return str(change)
-    if change.article_number and change.new_text:
-        text += " " + _("À %(where)s, le texte devient : « %(new)s ».") % {
-            "where": _where(change),
-            "new": change.new_text,
-        }
-    return text
-
-
 def _amendment_page(request, amendment, change_form=None, status=200):
     user = request.user
     can_manage = permissions.can_manage_conventions(user)
     editable = can_manage and amendment.is_editable
-    changes = list(amendment.changes.select_related("organisation", "party__organisation"))
-    for change in changes:
-        change.description = describe_change(change)
+    # Worded as the amendment's PDF words them (the text it applies to, each change in turn).
+    loaded = amendment_of(load_convention(amendment.convention_id), amendment)
+    changes = []
+    for change, heading, lines in worded_changes(loaded):
+        change.heading, change.lines = heading, lines
+        changes.append(change)
     if editable and change_form is None:
         change_form = forms.ChangeForm(convention=amendment.convention)
     pending = _pending_signatories(amendment)
@@ -351,7 +270,5 @@ def amendment_scan_upload(request, pk):
 @require_POST
 def amendment_document(request, pk):
     amendment = _visible_amendment(request, pk)
-    _request_document(
-        request, amendment.convention, kind=DocumentKind.AMENDMENT, amendment=amendment
-    )
+    ask_for_pdf(request, amendment.convention, kind=DocumentKind.AMENDMENT, amendment=amendment)
     return redirect(reverse("conventions:amendment_detail", args=[amendment.pk]) + "#documents")

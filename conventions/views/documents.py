@@ -1,25 +1,23 @@
-"""Generated PDFs: asking for a convention's or a consolidated text's PDF, and downloading a
-ready document.
-"""
+"""Asking for a convention's or a consolidated text's PDF (downloading one is the documents
+kernel's view, mounted in urls.py)."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.views import file_response, run_action
+from core.views import run_action
 
-from .. import permissions
 from ..documents import request_document
-from ..models import DocumentKind, DocumentStatus
-from .common import _require_use, _visible_convention
+from ..models import DocumentKind
+from .common import _visible_convention
 
 
-def _request_document(request, convention, *, kind, amendment=None, as_of=None):
-    """Ask for a PDF: anyone who sees the convention may (documents.request_document checks).
-    It is rendered after the request's transaction commits, by Celery."""
+def ask_for_pdf(request, convention, *, kind, amendment=None, as_of=None):
+    """Ask for a PDF: anyone who sees the convention may (the document type checks). It is
+    rendered after the request's transaction commits, by Celery."""
     run_action(
         request,
         lambda: request_document(
@@ -35,18 +33,5 @@ def document_request(request, pk, kind):
     if kind not in (DocumentKind.CONVENTION, DocumentKind.CONSOLIDATED):
         raise Http404
     as_of = timezone.localdate() if kind == DocumentKind.CONSOLIDATED else None
-    _request_document(request, convention, kind=kind, as_of=as_of)
+    ask_for_pdf(request, convention, kind=kind, as_of=as_of)
     return redirect(reverse("conventions:detail", args=[convention.pk]) + "#documents")
-
-
-def document_download(request, pk):
-    _require_use(request)
-    document = get_object_or_404(
-        permissions.documents_visible_to(request.user).select_related(
-            "convention__campus", "amendment"
-        ),
-        pk=pk,
-    )
-    if document.status != DocumentStatus.READY:
-        raise Http404
-    return file_response(document.file)

@@ -1,34 +1,70 @@
 """PDF documents of the annual follow-up: one sheet's PDF, and the regional report of a
-campaign.
-
-A sheet's PDF is a SheetDocument row (status, file, checksum) keyed by a fingerprint of the
-content it is made from (`source_key`): asking again for the same content finds the row
-instead of rendering a second PDF, while a change that shows in the PDF gives a new key, hence
-a new row. Rendering (Django template, then WeasyPrint) runs in Celery, queued after commit
-(followup.tasks.generate_document), and can be re-run safely: a ready document is left alone.
-Same design as conventions.documents and subsidies.documents, whose French wording helpers
-are reused. The documents are always in French.
-
-The package: `context` (the sheet's template context), `keys` (context and source key),
-`render` (HTML, PDF, `generate`), `requests` (`request_document`) and `report` (the job that
-puts a campaign's figures, charts and one summary page per sheet in one PDF, registered by
-its dotted path "followup.documents.build_regional_report").
+campaign. A sheet's PDF goes through the documents kernel (rows, fingerprints, Celery,
+download); this package holds the follow-up's own: the sheet's template context (`context`),
+its declaration (`SHEET_PDF`, in apps.py) and the job that puts a campaign's figures, charts
+and one summary page per sheet in one PDF (`report`, registered by its dotted path
+"followup.documents.build_regional_report"). The documents are always in French.
 """
 
-from .keys import LAYOUT_VERSION, build_context, source_key
-from .render import TEMPLATE, document_filename, generate, render_html, render_pdf
-from .report import build_regional_report
-from .requests import request_document
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-__all__ = [
-    "LAYOUT_VERSION",
-    "TEMPLATE",
-    "build_context",
-    "build_regional_report",
-    "document_filename",
-    "generate",
-    "render_html",
-    "render_pdf",
-    "request_document",
-    "source_key",
-]
+from core.errors import PermissionDeniedError
+from documents import services
+from documents.registry import DocumentType
+
+from ..models import SheetDocument
+from .context import load_sheet, sheet_context
+from .report import build_regional_report
+
+__all__ = ["SHEET_PDF", "build_regional_report", "generate", "request_document", "source_key"]
+
+
+def _pk(obj):
+    return getattr(obj, "pk", obj)
+
+
+def _check_readable(actor, sheet):
+    """Whoever sees the sheet may ask for its PDF: they only read what they can see."""
+    from .. import permissions
+
+    if not permissions.sheets_visible_to(actor).filter(pk=_pk(sheet)).exists():
+        raise PermissionDeniedError(_("Vous ne pouvez pas consulter cette fiche."))
+
+
+def _filename(document):
+    """« fiche-suivi-2040-campus-versailles.pdf »."""
+    from django.utils.text import slugify
+
+    sheet = document.sheet
+    campus = slugify(sheet.campus.short_name)[:60].strip("-") or "campus"
+    return f"fiche-suivi-{sheet.campaign.year}-{campus}.pdf"
+
+
+SHEET_PDF = DocumentType(
+    kind="sheet",
+    template="followup/pdf/sheet.html",
+    context=lambda sheet: sheet_context(load_sheet(_pk(sheet))),
+    filename=_filename,
+    fields=("sheet",),
+    check=_check_readable,
+    stale_message=gettext_lazy(
+        "La fiche a été modifiée depuis la demande de ce PDF : demandez-en une nouvelle version."
+    ),
+)
+
+
+def request_document(actor, sheet, *, queue=True):
+    """The PDF of the sheet as it is now (created and queued if new, re-queued if it had
+    failed)."""
+    return services.request_document(SheetDocument, actor, queue=queue, sheet=sheet)
+
+
+def source_key(sheet):
+    """The fingerprint of the content the sheet's PDF would be made from now."""
+    return services.source_key(SheetDocument, None, sheet=sheet)
+
+
+def generate(document_id):
+    """Render one sheet's PDF and store it; its status (documents.services.generate)."""
+    return services.generate(SheetDocument, document_id)

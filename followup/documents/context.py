@@ -8,10 +8,11 @@ The PDF is the campus's sheet: reviewers' comments (and internal notes) are not 
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from conventions.documents.wording import blocks, campus_heading, day, euros, typeset
+from core.formats import day, euros, number
+from documents.typography import blocks, typeset
 
 from .. import sections
 from ..models import FollowUpSheet, SheetAttachment, SheetSection, SheetStatus
@@ -38,14 +39,12 @@ def load_sheet(pk):
 
 def whole(value):
     """« 1 234 »."""
-    with translation.override("fr"):
-        return formats.number_format(value, 0, use_l10n=True, force_grouping=True)
+    return number(value, 0)
 
 
 def decimal(value):
     """« 1,50 »."""
-    with translation.override("fr"):
-        return formats.number_format(value, 2, use_l10n=True, force_grouping=True)
+    return number(value, 2)
 
 
 def local_day(moment):
@@ -212,7 +211,7 @@ def sheet_context(sheet):
         "region_name": settings.REGION_NAME,
         "running_left": typeset(campus.short_name),
         "running_right": _("Fiche de suivi annuel %(year)s") % {"year": year},
-        "campus": campus_heading(campus),
+        "campus": typeset(campus.heading),
         "year": str(year),
         "source": typeset(
             _(

@@ -21,7 +21,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from campuses.models import Academy, LabelCategory, SectorFamily
-from conventions.documents.wording import campus_heading, day, euros, typeset
+from core.formats import day, euros
+from documents.typography import typeset
 
 from .. import dashboard, permissions, sections
 from ..models import FollowUpSheet, Opinion, SheetSection
@@ -198,7 +199,7 @@ def summary_context(view, campus, sheet, *, first_page):
         "running_left": typeset(campus["short_name"]),
         "running_right": _("Rapport régional du suivi annuel %(year)s") % {"year": year},
         "first_page": first_page,
-        "campus": campus_heading(sheet.campus),
+        "campus": typeset(sheet.campus.heading),
         "short_name": typeset(campus["short_name"]),
         "facts": [
             (_("Académies"), campus["academies"] or "—"),

@@ -1,31 +1,44 @@
 """PDF documents of the subsidies: a dossier's « fiche projet », its grant agreement
-(« convention de financement »), a transfer amendment, and a deliberation's summary table.
-
-A document is a SubsidyDocument row (status, file, checksum) keyed by a fingerprint of the
-content it is made from (`source_key`): asking again for the same content finds the row
-instead of rendering a second PDF, while a change that shows in the PDF gives a new key, hence
-a new row. Rendering (Django template, then WeasyPrint) runs in Celery, queued after commit
-(subsidies.tasks.generate_document), and can be re-run safely: a ready document is left alone.
-Same design as conventions.documents, whose French wording helpers are reused.
-
-The package: `wording` (what conventions' wording lacks), `context` (template contexts),
-`keys` (contexts and source keys), `render` (HTML, PDF, `generate`), `requests`
-(`request_document`) and `bundle` (the job that puts a deliberation's fiches in one PDF,
-registered by its dotted path "subsidies.documents.bundle.build_annex_bundle").
+(« convention de financement »), a transfer amendment, and a deliberation's summary table. The
+mechanism (rows, fingerprints, Celery, download) is the documents kernel's; this package holds
+the subsidies' own: the template contexts (`context`, `legal`, `summary`), the kinds of
+document (`types`, declared in apps.py) and the job that puts a deliberation's fiches in one
+PDF (`bundle`, registered by its dotted path "subsidies.documents.bundle.build_annex_bundle").
 """
 
-from .keys import LAYOUT_VERSION, build_context, source_key
-from .render import TEMPLATES, document_filename, generate, render_html, render_pdf
-from .requests import request_document
+from documents import services
 
-__all__ = [
-    "LAYOUT_VERSION",
-    "TEMPLATES",
-    "build_context",
-    "document_filename",
-    "generate",
-    "render_html",
-    "render_pdf",
-    "request_document",
-    "source_key",
-]
+from ..models import SubsidyDocument
+
+__all__ = ["generate", "request_document", "source_key"]
+
+
+def _target(kind, dossier, transfer, deliberation):
+    from .types import TYPES
+
+    fields = next((t.fields for t in TYPES if t.kind == kind), ())
+    values = {"dossier": dossier, "transfer": transfer, "deliberation": deliberation}
+    return {field: values[field] for field in fields}
+
+
+def request_document(actor, *, kind, dossier=None, transfer=None, deliberation=None, queue=True):
+    """The document of this content (created and queued if new, re-queued if it had failed)."""
+    return services.request_document(
+        SubsidyDocument,
+        actor,
+        kind=kind,
+        queue=queue,
+        **_target(kind, dossier, transfer, deliberation),
+    )
+
+
+def source_key(kind, *, dossier=None, transfer=None, deliberation=None):
+    """The fingerprint of the content such a document would be made from now."""
+    return services.source_key(
+        SubsidyDocument, kind, **_target(kind, dossier, transfer, deliberation)
+    )
+
+
+def generate(document_id):
+    """Render one document to PDF and store it; its status (documents.services.generate)."""
+    return services.generate(SubsidyDocument, document_id)

@@ -7,13 +7,13 @@ from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from conventions.models import DocumentStatus
 from deliberations.models import Deliberation
+from documents import services as documents
+from documents.models import DocumentStatus
+from jobs.services import JobError
 
 from .. import permissions
 from ..models import SubsidyDocument, SubsidyDocumentKind
-from .render import _mark_failed, generate
-from .requests import _request
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +25,6 @@ def build_annex_bundle(job, report_progress):
     Each fiche is the stored SubsidyDocument of its content (generated here if need be), so
     the bundle holds exactly the PDFs one would download one by one.
     """
-    from jobs.services import JobError
-
     deliberation = _deliberation(job)
     dossiers = list(
         permissions.dossiers_visible_to(job.owner)
@@ -53,8 +51,6 @@ def build_annex_bundle(job, report_progress):
 
 
 def _deliberation(job):
-    from jobs.services import JobError
-
     deliberation_id = (job.params or {}).get("deliberation_id")
     deliberation = (
         Deliberation.objects.filter(pk=deliberation_id).first()
@@ -68,18 +64,14 @@ def _deliberation(job):
 
 def _fiche_pdf(job, dossier):
     """(the fiche's PDF bytes, None) or (None, the French error)."""
-    document = _request(
+    document = documents.request_document(
+        SubsidyDocument,
         job.owner,
         kind=SubsidyDocumentKind.FICHE_PROJET,
-        targets={"dossier": dossier},
+        dossier=dossier,
         queue=False,  # rendered right here: this job already runs in a worker
     )
-    try:
-        generate(document.pk)
-    except OSError:
-        logger.exception("Subsidy document %s failed in job %s", document.pk, job.pk)
-        _mark_failed(document, _("La génération du PDF a échoué : relancez-la."))
-    document = SubsidyDocument.objects.get(pk=document.pk)
+    document = documents.generate_now(document)
     if document.status != DocumentStatus.READY:
         return None, document.error
     with document.file.open("rb") as pdf:

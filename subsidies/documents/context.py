@@ -9,7 +9,8 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from conventions.documents.wording import day, euros, percent, typeset
+from core.formats import amount, day, euros, long_day, percent
+from documents.typography import lines, typeset
 
 from .. import rules
 from ..models import (
@@ -20,7 +21,7 @@ from ..models import (
     TransferredDossier,
     TransferStatus,
 )
-from .wording import amount, lines, long_day, plan_percent
+from .wording import plan_percent
 
 # ---------------------------------------------------------------- loading
 

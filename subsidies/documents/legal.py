@@ -5,12 +5,13 @@ from django.conf import settings
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from conventions.documents.wording import day, euros, percent, typeset
+from core.formats import day, euros, long_day, percent, whole
+from documents.typography import BLANK, enumeration, lines, one_line, typeset
 
 from ..models import TransferStatus
 from ..services.payments import figures
 from .context import interns_sentence, terms_row
-from .wording import BLANK, deliberation_mention, enumeration, lines, long_day, one_line, whole
+from .wording import deliberation_mention
 
 # The Region's seat, as the Region's agreements print it (seed, annexe 11). Settable for
 # another Region, like REGION_NAME.

@@ -4,13 +4,13 @@ article, the commitment envelopes it affects."""
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from conventions.documents.wording import euros, percent, typeset
+from core.formats import euros, percent, whole
+from documents.typography import typeset
 
 from .. import rules
 from ..models import CommitmentEnvelope
 from ..services.votes import voted_on_envelope
 from .context import granted_amount, session_line
-from .wording import whole
 
 
 def _summary_rows(dossiers):

@@ -4,12 +4,12 @@ subsidy part of a deliberation's detail."""
 from decimal import Decimal
 
 from django.db.models import Q, Sum
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from conventions.serializers import DeliberationSerializer
+from documents.api import StoredDocumentSerializer
 
 from .. import permissions, rules
 from ..models import (
@@ -156,31 +156,19 @@ class EnvelopeSerializer(serializers.ModelSerializer):
 # --------------------------------------------------------------------------- documents
 
 
-class SubsidyDocumentSerializer(serializers.ModelSerializer):
-    download_url = serializers.SerializerMethodField(
-        help_text=_("Le PDF, une fois prêt (404 tant qu'il est en cours de génération).")
-    )
+class SubsidyDocumentSerializer(StoredDocumentSerializer):
+    download_route = "subsidy-document-download"
 
     class Meta:
         model = SubsidyDocument
         fields = [
-            "id",
             "kind",
-            "status",
             "dossier",
             "transfer",
             "deliberation",
-            "checksum",
-            "created_at",
-            "generated_at",
-            "download_url",
+            *StoredDocumentSerializer.COMMON_FIELDS,
         ]
         read_only_fields = fields
-
-    def get_download_url(self, document) -> str:
-        url = reverse("subsidy-document-download", args=[document.pk])
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
 
 
 # ------------------------------------------------------------------ deliberation detail

@@ -12,7 +12,7 @@ Split by subject: `dossiers` (list, page, project and plan, transitions, exports
 """
 
 from .deliberations import deliberation_annexes, deliberation_summary, deliberation_vote
-from .documents import document_download, document_request
+from .documents import document_request
 from .dossiers import (
     close,
     dossier_create,
@@ -57,7 +57,6 @@ __all__ = [
     "deliberation_annexes",
     "deliberation_summary",
     "deliberation_vote",
-    "document_download",
     "document_request",
     "dossier_create",
     "dossier_detail",

@@ -1,20 +1,18 @@
-"""Generated PDFs of the subsidies: a dossier's fiche projet and grant agreement, a transfer
-amendment; asking for one and downloading it once ready. Generation runs after the request's
-transaction commits (Celery), the page lists its status.
+"""Asking for the subsidies' PDFs: a dossier's fiche projet and grant agreement, a transfer
+amendment. Generation runs after the request's transaction commits (Celery), the page lists
+its status; downloading is the documents kernel's view (urls.py).
 """
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from conventions.models import DocumentStatus
-from core.views import file_response, run_action
+from core.views import run_action
 
-from .. import permissions
 from ..models import SubsidyDocumentKind
-from .common import _require_use, _visible_dossier
+from .common import _visible_dossier
 
 DOSSIER_KINDS = (SubsidyDocumentKind.FICHE_PROJET, SubsidyDocumentKind.GRANT_AGREEMENT)
 REQUESTED = _("PDF demandé : il figure dans la liste des documents dès qu'il est prêt.")
@@ -34,11 +32,3 @@ def document_request(request, pk, kind):
         raise Http404
     request_pdf(request, kind=kind, dossier=dossier)
     return redirect(reverse("subsidies:detail", args=[dossier.pk]) + "#documents")
-
-
-def document_download(request, pk):
-    _require_use(request)
-    document = get_object_or_404(permissions.documents_visible_to(request.user), pk=pk)
-    if document.status != DocumentStatus.READY:
-        raise Http404
-    return file_response(document.file)

@@ -28,7 +28,6 @@ from conventions.models import (
     Amendment,
     Contribution,
     ConventionParty,
-    DocumentStatus,
     DurationKind,
     FrameworkConvention,
     GeneratedDocument,
@@ -36,6 +35,7 @@ from conventions.models import (
     SignatureStatus,
 )
 from deliberations.models import Deliberation
+from documents.models import DocumentStatus
 from tests.conftest import DEMO_USERNAMES
 from tests.conventions.helpers import (
     amendment_to_cp_2023_111,

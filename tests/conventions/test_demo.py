@@ -77,8 +77,9 @@ def test_loading_the_demo_twice_changes_nothing():
 
 
 def test_demo_documents_are_generated_once(settings, tmp_path):
-    from conventions.models import DocumentStatus, GeneratedDocument
+    from conventions.models import GeneratedDocument
     from demo.loader import generate_documents
+    from documents.models import DocumentStatus
     from subsidies.models import SubsidyDocument
 
     settings.MEDIA_ROOT = tmp_path

@@ -21,14 +21,16 @@ from conventions.models import (
     ChangeKind,
     Contribution,
     DocumentKind,
-    DocumentStatus,
     DurationKind,
     GeneratedDocument,
     Paragraph,
     PartyKind,
     RenewalMode,
 )
+from core import formats
 from core.errors import ConflictError, PermissionDeniedError
+from documents import typography
+from documents.models import DocumentStatus
 from jobs import services as job_services
 from jobs.models import JobStatus
 from tests.conventions.helpers import OLD_41, amendment_to_cp_2023_111, deliberation, sign_all
@@ -377,7 +379,7 @@ def test_transient_errors_are_retried_then_the_document_is_marked_failed(
     from weasyprint import HTML
 
     from cmq_portal.celery import app
-    from conventions.tasks import generate_document
+    from documents.tasks import generate_document
 
     # As in a worker: the task's own failures are not raised into the caller, so that its
     # retries run (eagerly here, at once).
@@ -392,7 +394,7 @@ def test_transient_errors_are_retried_then_the_document_is_marked_failed(
     document = documents.request_document(
         region, kind=DocumentKind.CONVENTION, convention=convention
     )
-    result = generate_document.apply(args=(document.pk,))
+    result = generate_document.apply(args=(document._meta.label_lower, document.pk))
     assert result.get() == DocumentStatus.FAILED
     document.refresh_from_db()
     assert len(calls) == 4 == document.attempts
@@ -488,15 +490,16 @@ def test_the_deliberation_job_only_takes_what_its_owner_can_see(
 
 
 def test_french_typography():
-    assert documents.typeset("Entre : « les parties » ; vu ?") == (
+    # Digit groups are separated as the money format does (U+00A0, core.formats).
+    assert typography.typeset("Entre : « les parties » ; vu ?") == (
         "Entre\xa0: «\u202fles parties\u202f»\u202f; vu\u202f?"
     )
-    assert documents.typeset("n° CP 2023-111, 50 000 euros, 50%") == (
-        "n°\xa0CP\xa02023-111, 50\u202f000 euros, 50\xa0%"
+    assert typography.typeset("n° CP 2023-111, 50 000 euros, 50%") == (
+        "n°\xa0CP\xa02023-111, 50\xa0000 euros, 50\xa0%"
     )
-    assert documents.typeset("https://example.org à 10:30") == "https://example.org à 10:30"
-    assert documents.euros(Decimal("50000")) == "50\xa0000,00\xa0€"
-    assert documents.percent(Decimal("50")) == "50,00\xa0%"
+    assert typography.typeset("https://example.org à 10:30") == "https://example.org à 10:30"
+    assert formats.euros(Decimal("50000")) == "50\xa0000,00\xa0€"
+    assert formats.percent(Decimal("50")) == "50,00\xa0%"
 
 
 def test_a_duration_change_is_worded_in_the_amendment_and_the_consolidated_text(

@@ -9,7 +9,8 @@ from django.conf import settings
 from pypdf import PdfReader
 
 from conventions import documents
-from conventions.models import DocumentKind, DocumentStatus, GeneratedDocument
+from conventions.models import DocumentKind, GeneratedDocument
+from documents.models import DocumentStatus
 from tests.conventions.helpers import signed_convention
 from tests.services import needs_postgres, needs_redis
 from tests.worker import worker  # noqa: F401

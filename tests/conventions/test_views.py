@@ -18,7 +18,6 @@ from conventions.models import (
     AmendmentChange,
     Article,
     ChangeKind,
-    DocumentStatus,
     DurationKind,
     FrameworkConvention,
     GeneratedDocument,
@@ -29,6 +28,7 @@ from conventions.models import (
     SignedScan,
 )
 from deliberations.models import Deliberation
+from documents.models import DocumentStatus
 from jobs.models import Job
 from tests.conventions.helpers import (
     OLD_41,

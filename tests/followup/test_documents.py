@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from conventions.models import DocumentStatus
 from core.errors import PermissionDeniedError
+from documents import services as document_services
+from documents.models import DocumentStatus
 from followup import documents, services
 from followup.documents.report import build_regional_report
 from followup.models import Opinion, SheetDocument
@@ -247,7 +248,7 @@ def test_a_failed_document_is_queued_again_when_asked(
 ):
     director = user_of("dir-mode")
     document = documents.request_document(director, draft, queue=False)
-    documents.render.mark_failed(document, "panne")
+    document_services.mark_failed(document, "panne")
 
     again = request(director, draft, django_capture_on_commit_callbacks)
     assert again.pk == document.pk
@@ -301,7 +302,7 @@ def test_the_download_waits_for_a_pending_pdf_and_offers_a_retry_after_a_failure
     page = client.get(url).content.decode()
     assert 'http-equiv="refresh"' in page and "en cours de préparation" in page
 
-    documents.render.mark_failed(document, "Polices introuvables.")
+    document_services.mark_failed(document, "Polices introuvables.")
     page = client.get(url).content.decode()
     assert "Polices introuvables." in page and 'http-equiv="refresh"' not in page
     assert reverse("followup:sheet_pdf_request", args=[validated.pk]) in page

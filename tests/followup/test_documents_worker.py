@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from pypdf import PdfReader
 
-from conventions.models import DocumentStatus
+from documents.models import DocumentStatus
 from followup import documents, services
 from followup.models import SheetDocument
 from tests.followup import helpers

@@ -16,9 +16,9 @@ from pypdf import PdfReader
 
 from audit.models import AuditEntry
 from campuses.models import Organisation
-from conventions.models import DocumentStatus
 from core.errors import ConflictError, PermissionDeniedError
 from deliberations.models import Deliberation
+from documents.models import DocumentStatus
 from jobs import services as job_services
 from jobs.models import JobStatus
 from subsidies import documents, services
@@ -307,7 +307,7 @@ def test_transient_errors_are_retried_then_the_document_is_marked_failed(demo, r
     from weasyprint import HTML
 
     from cmq_portal.celery import app
-    from subsidies.tasks import generate_document
+    from documents.tasks import generate_document
 
     # As in a worker: the task's failures are not raised into the caller, so its retries run.
     monkeypatch.setitem(app.conf, "task_eager_propagates", False)
@@ -319,7 +319,7 @@ def test_transient_errors_are_retried_then_the_document_is_marked_failed(demo, r
 
     monkeypatch.setattr(HTML, "write_pdf", unavailable)
     document = documents.request_document(region, kind=FICHE, dossier=dossier("23004868"))
-    result = generate_document.apply(args=(document.pk,))
+    result = generate_document.apply(args=(document._meta.label_lower, document.pk))
     assert result.get() == DocumentStatus.FAILED
     document.refresh_from_db()
     assert len(calls) == 4 == document.attempts

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from pypdf import PdfReader
 
-from conventions.models import DocumentStatus
+from documents.models import DocumentStatus
 from subsidies import documents
 from subsidies.models import SubsidyDocument, SubsidyDocumentKind, SubsidyDossier
 from tests.services import needs_postgres, needs_redis

@@ -16,8 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from conventions.models import DocumentStatus
 from deliberations.models import Deliberation
+from documents.models import DocumentStatus
 from jobs.models import Job
 from subsidies import services
 from subsidies.models import (
