@@ -1,12 +1,17 @@
+import uuid
+
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Academy, Campus, DirectorRole
 from core.forms import BoundedModelMultipleChoiceField, DateInput, PortalModelForm
+from notifications.delivery import queue as queue_notification
 
 from .models import Role, User
+from .notifications import PASSWORD_RESET
 from .permissions import can_grant_role
 from .services import validate_scope
 
@@ -124,3 +129,11 @@ class AccountForm(PortalModelForm):
             "director_role": data["director_role"] or DirectorRole.DIRECTOR,
             "start": data["start"],
         }
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, but the e-mail goes through the notifications kernel: composed and sent
+    by a Celery task once the request has committed, never inside the request."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        queue_notification(PASSWORD_RESET, context["user"], request_id=uuid.uuid4().hex)

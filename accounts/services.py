@@ -4,26 +4,22 @@ Every change is audited. An invited person receives a link to choose their passw
 password-reset token, valid PASSWORD_RESET_TIMEOUT).
 """
 
+import uuid
 from datetime import timedelta
 
-from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import record, snapshot
 from campuses.models import CampusDirector, DirectorRole
 from core.errors import PermissionDeniedError
+from notifications.delivery import queue as queue_notification
 
 from .models import Role, User
+from .notifications import INVITATION
 from .permissions import can_grant_role, can_manage_accounts
 
 
@@ -95,17 +91,10 @@ def validate_scope(role, *, campuses=(), academies=(), region_academique=False):
         raise ValidationError(errors)
 
 
-def send_invitation(user, request=None):
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    link = settings.SITE_URL + reverse("accounts:password_reset_confirm", args=[uid, token])
-    context = {"user": user, "link": link, "region": settings.REGION_NAME}
-    send_mail(
-        _("Votre accès au portail des Campus des métiers et des qualifications"),
-        render_to_string("accounts/email/invitation.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
-        [user.email],
-    )
+def send_invitation(user):
+    """E-mail the invitation once the current transaction commits (by a Celery task: an SMTP
+    failure never undoes the account, and the sweep sends it later)."""
+    queue_notification(INVITATION, user, request_id=uuid.uuid4().hex)
 
 
 @transaction.atomic
@@ -126,7 +115,7 @@ def invite_user(actor, *, campuses=(), director_role=None, start=None, academies
     user.academies.set(academies)
     _attach_campuses(actor, user, campuses, director_role, start)
     record(actor, AuditAction.INVITE, user, after=_scope_of(user))
-    transaction.on_commit(lambda: send_invitation(user))
+    send_invitation(user)
     return user
 
 

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path, reverse_lazy
 
 from . import views
+from .forms import PasswordResetForm
 
 app_name = "accounts"
 
@@ -19,6 +20,7 @@ urlpatterns = [
         _public(
             auth_views.PasswordResetView.as_view(
                 template_name="accounts/password_reset_form.html",
+                form_class=PasswordResetForm,
                 email_template_name="accounts/email/password_reset.txt",
                 subject_template_name="accounts/email/password_reset_subject.txt",
                 success_url=reverse_lazy("accounts:password_reset_done"),

@@ -16,6 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.roles import Role
+
 from .validators import validate_siret
 
 
@@ -138,6 +140,20 @@ class Organisation(models.Model):
         day = day or timezone.localdate()
         current = [r for r in self.representatives.all() if r.covers(day)]
         return max(current, key=lambda r: r.start or date.min, default=None)
+
+
+class CampusDirectorQuerySet(models.QuerySet):
+    def in_office(self, day=None):
+        """The directors and deputies whose dates cover `day` (today by default): the one
+        definition of « in office », for scopes, pages, exports and e-mails alike."""
+        day = day or timezone.localdate()
+        return self.filter(
+            Q(start__isnull=True) | Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day)
+        )
+
+    def with_portal_account(self):
+        """Those who can use the portal as directors: an active account with that role."""
+        return self.filter(user__isnull=False, user__is_active=True, user__role=Role.DIRECTOR)
 
 
 class DatedMixin(models.Model):
@@ -494,6 +510,8 @@ class CampusDirector(DatedMixin):
     role = models.CharField(
         _("fonction"), max_length=16, choices=DirectorRole.choices, default=DirectorRole.DIRECTOR
     )
+
+    objects = CampusDirectorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("direction du campus")

@@ -5,10 +5,9 @@ writes with `can_manage_campus`. Later domains (conventions, subsidies, follow-u
 objects through the campus they belong to, with `visible_campus_ids`.
 """
 
-from django.db.models import Q
 from django.utils import timezone
 
-from .models import Campus
+from .models import Campus, CampusDirector
 
 
 def campuses_visible_to(user, queryset=None):
@@ -23,12 +22,8 @@ def campuses_visible_to(user, queryset=None):
             return queryset
         return queryset.filter(academies__in=user.academies.all()).distinct()
     if user.is_director:
-        today = timezone.localdate()
-        return queryset.filter(
-            Q(directors__start__isnull=True) | Q(directors__start__lte=today),
-            Q(directors__end__isnull=True) | Q(directors__end__gte=today),
-            directors__user=user,
-        ).distinct()
+        directed = CampusDirector.objects.in_office(timezone.localdate()).filter(user=user)
+        return queryset.filter(pk__in=directed.values("campus"))
     return queryset.none()
 
 

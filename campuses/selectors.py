@@ -1,6 +1,6 @@
 """Reads of the campus registry, scoped by the permission layer."""
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -10,9 +10,6 @@ from .permissions import campuses_visible_to
 
 def _current_people_prefetches(today):
     """The support history (newest first) and the directors in office on `today`."""
-    in_office = (Q(start__isnull=True) | Q(start__lte=today)) & (
-        Q(end__isnull=True) | Q(end__gte=today)
-    )
     return [
         Prefetch(
             "support_history",
@@ -23,7 +20,7 @@ def _current_people_prefetches(today):
         ),
         Prefetch(
             "directors",
-            queryset=CampusDirector.objects.filter(in_office).order_by("role", "full_name"),
+            queryset=CampusDirector.objects.in_office(today).order_by("role", "full_name"),
             to_attr="current_directors",
         ),
     ]

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "axes",
     "core",
     "documents",
+    "notifications",
     "accounts",
     "audit",
     "campuses",
@@ -232,6 +233,19 @@ CELERY_BEAT_SCHEDULE = {
     "followup-send-reminders": {
         "task": "followup.tasks.send_reminders",
         "schedule": crontab(hour=7, minute=30),
+    },
+    # The kernel's sweeps: work a lost worker left behind is queued again, or failed.
+    "documents-sweep-stale": {
+        "task": "documents.tasks.sweep_stale_documents",
+        "schedule": crontab(minute="*/5"),
+    },
+    "jobs-sweep-stale": {
+        "task": "jobs.tasks.sweep_stale_jobs",
+        "schedule": crontab(minute="*/5"),
+    },
+    "notifications-sweep-unsent": {
+        "task": "notifications.tasks.sweep_unsent_notifications",
+        "schedule": crontab(minute="*/5"),
     },
 }
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from documents.models import StoredDocument
+from notifications.models import Delivery
 
 
 class ConventionKind(models.TextChoices):
@@ -585,8 +586,9 @@ class ReminderStep(models.TextChoices):
     SIGNATURES_PENDING = "signatures_pending", _("En attente de signatures depuis plus de 30 jours")
 
 
-class Reminder(models.Model):
-    """A reminder sent once per object and step (the unique constraint makes re-runs no-ops)."""
+class Reminder(Delivery):
+    """A reminder sent once per object, step and due date (notifications.Delivery: recipients,
+    recorded, sent; the unique constraints make re-runs no-ops)."""
 
     step = models.CharField(_("étape"), max_length=30, choices=ReminderStep.choices)
     convention = models.ForeignKey(
@@ -598,8 +600,6 @@ class Reminder(models.Model):
     # The deadline the reminder is about (end date, last day of notice, sending date).
     due_on = models.DateField(_("échéance"))
     message = models.CharField(_("message"), max_length=300)
-    recipients = models.TextField(_("destinataires"), blank=True)
-    sent_at = models.DateTimeField(_("envoyé le"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("relance")

@@ -18,28 +18,22 @@ end date moves (the label is extended, a tacit renewal starts a new term), the n
 its own reminders.
 """
 
-import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
-from campuses.models import CampusDirector
+from campuses.recipients import Recipients
+from notifications.delivery import Message, deliver_once
 
 from .consolidation import prefetched
 from .dates import add_months
 from .models import Amendment, FrameworkConvention, Reminder, ReminderStep, SignatureStatus
 from .selectors import convention_dates
-
-logger = logging.getLogger(__name__)
 
 PENDING_SIGNATURES_DAYS = 30
 NOTICE_WINDOW_DAYS = 30
@@ -128,30 +122,6 @@ def due_reminders(today):
     return due
 
 
-class Recipients:
-    """Who is told: every active regional staff member, and for a campus's convention its
-    directors in office on the day who have an active portal account (two queries in all)."""
-
-    def __init__(self, today):
-        regional = User.objects.filter(is_active=True, role=Role.REGIONAL).exclude(email="")
-        self.regional = sorted(set(regional.values_list("email", flat=True)))
-        in_office = (Q(start__isnull=True) | Q(start__lte=today)) & (
-            Q(end__isnull=True) | Q(end__gte=today)
-        )
-        self.directors = {}
-        rows = (
-            CampusDirector.objects.filter(in_office, user__isnull=False, user__is_active=True)
-            .exclude(user__email="")
-            .values_list("campus_id", "user__email")
-        )
-        for campus_id, email in rows:
-            self.directors.setdefault(campus_id, set()).add(email)
-
-    def of(self, convention):
-        directors = sorted(self.directors.get(convention.campus_id, ()))
-        return list(dict.fromkeys([*self.regional, *directors]))
-
-
 def _page_url(due):
     target = due.amendment or due.convention
     try:
@@ -161,7 +131,7 @@ def _page_url(due):
     return f"{settings.SITE_URL}{path}"
 
 
-def _send(due, message, recipients):
+def _message(due, text, recipients):
     step_label = ReminderStep(due.step).label
     subject = _("[Portail CMQ] Relance : %(step)s – %(campus)s") % {
         "step": step_label,
@@ -172,34 +142,31 @@ def _send(due, message, recipients):
         {
             "due": due,
             "step_label": step_label,
-            "message": message,
+            "message": text,
             "convention": due.convention,
             "amendment": due.amendment,
             "campus": due.campus,
             "url": _page_url(due),
         },
     )
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    return Message(subject, body, recipients.campus_and_region(due.campus))
 
 
 def send_due_reminders(today=None):
-    """Create and e-mail every due reminder not sent yet; returns how many were sent.
-
-    Each reminder is its own savepoint: the row is written, then the e-mail sent; if sending
-    fails, the row is rolled back (logged) so that the next run tries again. Two runs at once
-    cannot both send: the second one's insert hits the unique constraint.
-    """
+    """Record and e-mail every due reminder not sent yet, each once (notifications.delivery:
+    the row first, under the unique constraints, then the sending); returns how many were
+    sent. A reminder whose sending failed stays recorded unsent: the next run sends it."""
     today = today or timezone.localdate()
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         due = due_reminders(today)
-        already = {
+        already_sent = {
             (row.convention_id, row.amendment_id, row.step, row.due_on)
             for row in Reminder.objects.filter(
-                convention_id__in={d.convention.pk for d in due}
+                convention_id__in={d.convention.pk for d in due}, sent_at__isnull=False
             ).only("convention_id", "amendment_id", "step", "due_on")
         }
-        recipients = None
+        recipients = Recipients(today)
         for item in due:
             key = (
                 item.convention.pk,
@@ -207,27 +174,20 @@ def send_due_reminders(today=None):
                 item.step,
                 item.due_on,
             )
-            if key in already:
+            if key in already_sent:
                 continue
-            recipients = recipients or Recipients(today)
-            addresses = recipients.of(item.convention)
-            message = item.message()
-            try:
-                with transaction.atomic():
-                    _reminder, created = Reminder.objects.get_or_create(
-                        convention=item.convention,
-                        amendment=item.amendment,
-                        step=item.step,
-                        due_on=item.due_on,
-                        defaults={"message": message, "recipients": ", ".join(addresses)},
-                    )
-                    if created and addresses:
-                        _send(item, message, addresses)
-            except IntegrityError:
-                continue  # another run recorded it meanwhile
-            except OSError:  # SMTP and connection errors: the row is rolled back, retried later
-                logger.exception("Relance non envoyée : %s", message)
-                continue
-            if created and addresses:
+            text = item.message()
+            row = deliver_once(
+                Reminder,
+                {
+                    "convention": item.convention,
+                    "amendment": item.amendment,
+                    "step": item.step,
+                    "due_on": item.due_on,
+                },
+                _message(item, text, recipients),
+                defaults={"message": text},
+            )
+            if row is not None:
                 sent += 1
     return sent

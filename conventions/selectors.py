@@ -99,7 +99,9 @@ def _link(reminder):
 def recent_reminders(user, limit=10):
     """The latest reminders about conventions `user` may see (one query), newest first."""
     reminders = list(
-        Reminder.objects.filter(convention__in=conventions_visible_to(user).values("pk"))
+        Reminder.objects.filter(
+            convention__in=conventions_visible_to(user).values("pk"), sent_at__isnull=False
+        )
         .select_related("convention__campus", "amendment")
         .order_by("-sent_at", "-pk")[:limit]
     )

@@ -9,8 +9,9 @@ class FollowupConfig(AppConfig):
     def ready(self):
         from documents.registry import register as register_documents
         from jobs.services import register_handler
+        from notifications.delivery import register as register_notification
 
-        from . import permissions
+        from . import notifications, permissions
         from .documents import SHEET_PDF
         from .models import SheetDocument
 
@@ -24,6 +25,8 @@ class FollowupConfig(AppConfig):
             select_related=("sheet__campaign", "sheet__campus"),
         )
 
+        register_notification(notifications.SUBMITTED_KIND, notifications.compose_submitted)
+        register_notification(notifications.CHANGES_KIND, notifications.compose_changes_requested)
         register_handler(
             "followup_indicators_export",
             "followup.exports.export_indicators",

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus
 from documents.models import StoredDocument
+from notifications.models import Delivery
 
 SECTION_NUMBERS = range(1, 10)
 
@@ -291,18 +292,16 @@ class ReminderStep(models.TextChoices):
     REVIEW_WAITING = "review", _("Fiche en attente de relecture depuis 15 jours")
 
 
-class SheetReminder(models.Model):
-    """An e-mail about one sheet, sent once per sheet, step and date (the constraint makes a
-    second beat run, or a worker restarted mid-run, a no-op); the log shown on the sheet."""
+class SheetReminder(Delivery):
+    """An e-mail about one sheet, sent once per sheet, step and date (notifications.Delivery;
+    the constraint makes a second beat run, or a worker restarted mid-run, a no-op); the log
+    shown on the sheet."""
 
     sheet = models.ForeignKey(FollowUpSheet, on_delete=models.CASCADE, related_name="reminders")
     step = models.CharField(_("étape"), max_length=10, choices=ReminderStep.choices)
     # The date the reminder is about: the deadline, or the submission date for reviewers.
     due_on = models.DateField(_("échéance"))
     subject = models.CharField(_("objet"), max_length=300)
-    recipients = models.TextField(_("destinataires"), blank=True)
-    sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("relance de suivi")

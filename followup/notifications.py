@@ -18,22 +18,16 @@ Scheduled e-mails are `SheetReminder` rows, one per sheet, step and date (`due_o
 `due_on` being the deadline, a deadline moved later gets its own reminders. A sheet left
 unsubmitted past its deadline gets its overdue notice once, however old the campaign.
 
-Exactly once, even if beat runs twice or a worker dies mid-run: the row is written first, in
-its own transaction, and the unique constraint (sheet, step, due_on) is the guard; then, in a
-second transaction that locks the row (SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL), the
-e-mail is sent and `sent_at` set. A run that finds the row locked skips it (another worker is
-sending it); a run that finds it unlocked without `sent_at` (the worker died, or SMTP failed,
-before the commit) sends it: the crash is retried, never duplicated. The one window left is
-a crash after the SMTP server accepted the message and before the commit: that e-mail goes out
-twice (e-mail is not transactional; at-least-once is the right side to err on for a deadline).
+Exactly once, even if beat runs twice or a worker dies mid-run: the kernel's protocol
+(notifications.delivery.deliver_once), the unique constraint (sheet, step, due_on) being the
+guard.
 
 Event notifications (submission to the reviewers, changes requested to the directors) are not
 reminders: none of the steps fits them, and the (sheet, step, date) key is day-grained while
 a sheet may be submitted, returned and resubmitted the same day, each transition deserving its
-e-mail. They are keyed on the `StatusChange` they announce and logged in the sheet's audit
-trail (an `AuditEntry` on the sheet: subject, recipients, the transition's key), written in
-the same transaction as the sending, under a lock on the sheet. `email_log()` merges both
-logs for the sheet's page and the API.
+e-mail. They are the kernel's `Notification`s, keyed on the `StatusChange` they announce,
+queued by the services after commit and composed here (`compose_submitted`…, registered in
+apps.py). `email_log()` merges both logs for the sheet's page and the API.
 
 E-mails are in French, with the sheet's address on the portal (settings.SITE_URL).
 """
@@ -43,18 +37,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import NoReverseMatch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
-from audit.models import AuditAction, AuditEntry
-from audit.services import record
-from campuses.models import CampusDirector
+from campuses.recipients import Recipients
+from notifications.delivery import Message, Outgoing, deliver_once, dispatch, log_of
 
 from .models import (
     Campaign,
@@ -91,60 +80,6 @@ def sheet_url(sheet):
     except NoReverseMatch:  # the pages are not there: the home page lists the sheet
         path = "/"
     return f"{settings.SITE_URL}{path}"
-
-
-# ------------------------------------------------------------------------------ recipients
-
-
-class Recipients:
-    """Who is told, read once per run (three queries): regional staff; the directors in
-    office on the day with an active portal account, per campus; rectorate staff with their
-    academies (the région académique's staff review every campus)."""
-
-    def __init__(self, today):
-        self.regional = sorted(
-            set(
-                User.objects.filter(is_active=True, role=Role.REGIONAL)
-                .exclude(email="")
-                .values_list("email", flat=True)
-            )
-        )
-        in_office = (Q(start__isnull=True) | Q(start__lte=today)) & (
-            Q(end__isnull=True) | Q(end__gte=today)
-        )
-        self._directors = {}
-        rows = (
-            CampusDirector.objects.filter(
-                in_office, user__isnull=False, user__is_active=True, user__role=Role.DIRECTOR
-            )
-            .exclude(user__email="")
-            .values_list("campus_id", "user__email")
-        )
-        for campus_id, email in rows:
-            self._directors.setdefault(campus_id, set()).add(email)
-        self._rectorate = []  # (email, région académique?, {academy ids})
-        rectorate = (
-            User.objects.filter(is_active=True, role=Role.RECTORATE)
-            .exclude(email="")
-            .prefetch_related("academies")
-        )
-        for user in rectorate:
-            academies = {academy.pk for academy in user.academies.all()}
-            self._rectorate.append((user.email, user.region_academique, academies))
-
-    def directors(self, sheet):
-        return sorted(self._directors.get(sheet.campus_id, ()))
-
-    def reviewers(self, sheet):
-        """Rectorate staff of the campus's academies and of the région académique, then
-        regional staff."""
-        academies = {academy.pk for academy in sheet.campus.academies.all()}
-        rectorate = sorted(
-            email
-            for email, region_academique, theirs in self._rectorate
-            if region_academique or theirs & academies
-        )
-        return list(dict.fromkeys([*rectorate, *self.regional]))
 
 
 # ---------------------------------------------------------------------------- the messages
@@ -315,47 +250,10 @@ def _unsent_openings(today):
 
 def _recipients_of(step, sheet, recipients):
     if step in DIRECTOR_REMINDER_STEPS:
-        return recipients.directors(sheet)
+        return recipients.directors(sheet.campus_id)
     if step == ReminderStep.OVERDUE:
         return list(recipients.regional)
-    return recipients.reviewers(sheet)
-
-
-def _deliver(item, subject, body, addresses):
-    """Send one reminder at most once; returns its row if sent by this call, else None."""
-    # 1. The row, committed on its own: the unique constraint refuses a second one.
-    try:
-        with transaction.atomic():
-            reminder, _created = SheetReminder.objects.get_or_create(
-                sheet=item.sheet,
-                step=item.step,
-                due_on=item.due_on,
-                defaults={"subject": subject, "recipients": ", ".join(addresses)},
-            )
-    except IntegrityError:  # inserted by a concurrent run between get and create
-        reminder = SheetReminder.objects.get(sheet=item.sheet, step=item.step, due_on=item.due_on)
-    if reminder.sent_at is not None:
-        return None
-    # 2. Claim it, send, record the sending: one transaction holding the row's lock. A crash
-    # before the commit leaves the row without `sent_at`: the next run sends it.
-    try:
-        with transaction.atomic():
-            claimed = (
-                SheetReminder.objects.select_for_update(skip_locked=True)
-                .filter(pk=reminder.pk, sent_at__isnull=True)
-                .first()
-            )
-            if claimed is None:
-                return None  # sent meanwhile, or being sent by another worker
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, addresses)
-            claimed.subject = subject
-            claimed.recipients = ", ".join(addresses)
-            claimed.sent_at = timezone.now()
-            claimed.save(update_fields=["subject", "recipients", "sent_at"])
-    except OSError:  # SMTP and connection errors: left unsent, retried by the next run
-        logger.exception("Courriel de suivi non envoyé : %s", subject)
-        return None
-    return claimed
+    return recipients.reviewers(sheet.campus)
 
 
 def _send_all(items, today, recipients=None):
@@ -377,7 +275,13 @@ def _send_all(items, today, recipients=None):
             continue
         subject = _subject(item.step, item.sheet, item.due_on)
         body = _reminder_body(item.step, item.sheet, item.due_on, today)
-        reminder = _deliver(item, subject, body, addresses)
+        reminder = deliver_once(
+            SheetReminder,
+            {"sheet": item.sheet, "step": item.step, "due_on": item.due_on},
+            Message(subject, body, addresses),
+            defaults={"subject": subject},
+            updates={"subject": subject},
+        )
         if reminder is not None:
             sent.append(reminder)
     return sent
@@ -410,57 +314,25 @@ def send_due_reminders(today=None):
 # ------------------------------------------------------------------- event notifications
 
 
-def _sheet_type():
-    return ContentType.objects.get_for_model(FollowUpSheet)
+# Kinds of the kernel's Notification (followup.apps registers their composers).
+SUBMITTED_KIND, CHANGES_KIND = "followup.submitted", "followup.changes_requested"
 
 
-def _notify_once(sheet_id, kind, to_status, compose):
-    """Send the notification of the sheet's latest transition to `to_status`, once.
+def _compose(kind, to_status, compose):
+    """A composer for notifications.delivery: the notice of the sheet's latest transition to
+    `to_status`, keyed on that transition; None once the sheet moved on (nothing to announce
+    any more). `compose(sheet, change, recipients)` returns (subject, body, addresses)."""
 
-    `compose(sheet, change, recipients)` returns (subject, body, addresses). The audit entry
-    and the sending share one transaction under a lock on the sheet: a second delivery of the
-    task waits, then finds the entry and sends nothing; a failed sending leaves no entry."""
-    with transaction.atomic():
-        sheet = (
-            FollowUpSheet.objects.select_for_update(of=("self",))
-            .select_related("campaign", "campus")
-            .filter(pk=sheet_id)
-            .first()
-        )
-        if sheet is None or sheet.status != to_status:
-            return []  # gone, or moved on since: nothing to announce any more
+    def composer(sheet):
+        if sheet.status != to_status:
+            return None
         change = sheet.history.filter(to_status=to_status).order_by("-at", "-pk").first()
         if change is None:
-            return []
-        key = f"{kind}-{change.pk}"
-        logged = AuditEntry.objects.filter(
-            content_type=_sheet_type(), object_id=str(sheet.pk), changes__notification=key
-        )
-        if logged.exists():
-            return []
-        today = timezone.localdate()
-        subject, body, addresses = compose(sheet, change, Recipients(today))
-        if not addresses:
-            logger.warning("Aucun destinataire pour %s (%s)", sheet, kind)
-            return []
-        try:
-            with transaction.atomic():
-                entry = record(
-                    None,
-                    AuditAction.CREATE,
-                    sheet,
-                    campus=sheet.campus,
-                    changes={
-                        "notification": key,
-                        "courriel": subject,
-                        "destinataires": ", ".join(addresses),
-                    },
-                )
-                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, addresses)
-        except OSError:  # the entry is rolled back: a new delivery of the task retries
-            logger.exception("Courriel de suivi non envoyé : %s", subject)
-            return []
-    return [entry]
+            return None
+        subject, body, addresses = compose(sheet, change, Recipients(timezone.localdate()))
+        return Outgoing(f"{kind}:{change.pk}", Message(subject, body, addresses))
+
+    return composer
 
 
 def _compose_submitted(sheet, change, recipients):
@@ -479,7 +351,7 @@ def _compose_submitted(sheet, change, recipients):
             "du rectorat, validation par la Région)."
         ),
     ]
-    return subject[:300], _body(lines, values, sheet), recipients.reviewers(sheet)
+    return subject[:300], _body(lines, values, sheet), recipients.reviewers(sheet.campus)
 
 
 def _compose_changes_requested(sheet, change, recipients):
@@ -515,26 +387,33 @@ def _compose_changes_requested(sheet, change, recipients):
                 else _("Ensemble de la fiche")
             )
             extra.append(f"- {where} ({comment.get_side_display()}) : {comment.text}")
-    return subject[:300], _body(lines, values, sheet, extra), recipients.directors(sheet)
+    return subject[:300], _body(lines, values, sheet, extra), recipients.directors(sheet.campus_id)
+
+
+def compose_submitted(sheet):
+    return _compose(SUBMITTED_KIND, SheetStatus.SUBMITTED, _compose_submitted)(sheet)
+
+
+def compose_changes_requested(sheet):
+    return _compose(CHANGES_KIND, SheetStatus.CHANGES_REQUESTED, _compose_changes_requested)(sheet)
+
+
+def _send_event(kind, sheet_id):
+    sheet = FollowUpSheet.objects.select_related("campaign", "campus").filter(pk=sheet_id).first()
+    notification = dispatch(kind, sheet)
+    return [notification] if notification is not None else []
 
 
 def send_submitted(sheet_id):
     """Tell the reviewers (rectorate staff of the campus's academies and of the région
-    académique, regional staff) that the sheet was submitted; returns the log entries."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return _notify_once(sheet_id, SUBMITTED_NOTICE, SheetStatus.SUBMITTED, _compose_submitted)
+    académique, regional staff) that the sheet was submitted, once; returns what was sent."""
+    return _send_event(SUBMITTED_KIND, sheet_id)
 
 
 def send_changes_requested(sheet_id):
     """Tell the campus's directors that changes are requested, with the reason and the
-    reviewers' comments they may read; returns the log entries."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return _notify_once(
-            sheet_id,
-            CHANGES_NOTICE,
-            SheetStatus.CHANGES_REQUESTED,
-            _compose_changes_requested,
-        )
+    reviewers' comments they may read, once; returns what was sent."""
+    return _send_event(CHANGES_KIND, sheet_id)
 
 
 # ----------------------------------------------------------------------------- the log
@@ -553,7 +432,7 @@ class LoggedEmail:
 def email_log(sheet, user):
     """The e-mails about `sheet` that `user` may see, newest first: reviewers see them all,
     directors those addressed to the campus. Reads `sheet.reminders` (prefetch it) and the
-    sheet's audit entries (one query)."""
+    sheet's notifications (one query)."""
     from .permissions import is_reviewer
 
     reviewer = is_reviewer(user)
@@ -569,26 +448,23 @@ def email_log(sheet, user):
         for reminder in sheet.reminders.all()
         if reviewer or reminder.step in DIRECTOR_REMINDER_STEPS
     ]
-    kinds = [CHANGES_NOTICE] if not reviewer else [SUBMITTED_NOTICE, CHANGES_NOTICE]
+    kinds = {CHANGES_KIND: CHANGES_NOTICE}
+    if reviewer:
+        kinds[SUBMITTED_KIND] = SUBMITTED_NOTICE
     labels = {
         SUBMITTED_NOTICE: _("Soumission (aux relecteurs)"),
         CHANGES_NOTICE: _("Modifications demandées (au campus)"),
     }
-    entries = AuditEntry.objects.filter(
-        content_type=_sheet_type(), object_id=str(sheet.pk), changes__has_key="notification"
-    )
-    for entry in entries:
-        kind = str(entry.changes.get("notification", "")).rsplit("-", 1)[0]
-        if kind not in kinds:
-            continue
+    for notification in log_of(sheet, kinds=list(kinds)).filter(sent_at__isnull=False):
+        kind = kinds[notification.kind]
         rows.append(
             LoggedEmail(
                 kind=kind,
                 label=str(labels[kind]),
-                subject=str(entry.changes.get("courriel", "")),
-                recipients=str(entry.changes.get("destinataires", "")),
+                subject=notification.subject,
+                recipients=notification.recipients,
                 due_on=None,
-                sent_at=entry.created_at,
+                sent_at=notification.sent_at,
             )
         )
     epoch = timezone.make_aware(datetime(2000, 1, 1))

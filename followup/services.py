@@ -18,6 +18,7 @@ from audit.services import record
 from campuses.models import Campus
 from campuses.permissions import campuses_visible_to
 from core.errors import ConflictError, PermissionDeniedError
+from notifications.delivery import queue as queue_notification
 
 from . import permissions, sections
 from .models import (
@@ -32,6 +33,7 @@ from .models import (
     SheetStatus,
     StatusChange,
 )
+from .notifications import CHANGES_KIND, SUBMITTED_KIND
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Columns that describe the year itself, reset on rows copied from last year's sheet.
@@ -306,10 +308,7 @@ def submit(actor, sheet, *, notify=True):
     current.save(update_fields=["submitted_at"])
     _change_status(actor, current, SheetStatus.SUBMITTED, "")
     if notify:
-        from .tasks import notify_submission
-
-        sheet_id = current.pk
-        transaction.on_commit(lambda: notify_submission.delay(sheet_id), robust=True)
+        queue_notification(SUBMITTED_KIND, current)
     return current
 
 
@@ -457,10 +456,7 @@ def request_changes(actor, sheet, reason, *, notify=True):
     )
     _change_status(actor, current, SheetStatus.CHANGES_REQUESTED, reason)
     if notify:
-        from .tasks import notify_changes_requested
-
-        sheet_id = current.pk
-        transaction.on_commit(lambda: notify_changes_requested.delay(sheet_id), robust=True)
+        queue_notification(CHANGES_KIND, current)
     return current
 
 

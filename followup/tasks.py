@@ -12,20 +12,6 @@ def notify_campaign_opening(campaign_id):
 
 
 @shared_task
-def notify_submission(sheet_id):
-    from .notifications import send_submitted
-
-    return len(send_submitted(sheet_id))
-
-
-@shared_task
-def notify_changes_requested(sheet_id):
-    from .notifications import send_changes_requested
-
-    return len(send_changes_requested(sheet_id))
-
-
-@shared_task
 def send_reminders():
     """Daily (Celery beat): D-30, D-7, D-1 to directors, overdue notices to regional staff,
     reviewers reminded of sheets waiting for more than 15 days. Each once per sheet and step."""

@@ -1,4 +1,4 @@
-"""Background jobs (exports today, PDFs and reminders later) with visible progress."""
+"""Background jobs (exports, bundles of documents, reports) with visible progress."""
 
 import uuid
 
@@ -29,7 +29,11 @@ class Job(models.Model):
     total = models.PositiveIntegerField(_("total"), default=0)
     file = models.FileField(_("fichier"), upload_to="jobs/%Y/%m/", blank=True)
     error = models.TextField(_("erreur"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Written when a worker claims the job and at each progress report: a running job whose
+    # heartbeat is older than the sweep's timeout lost its worker (jobs.services.sweep_stale).
+    heartbeat_at = models.DateTimeField(_("dernier signe de vie"), null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -1,9 +1,13 @@
 """Background jobs: start one, run it through its handler, store the file it produces.
 
 A handler is `handler(job, report_progress) -> (filename, bytes)`. Apps register theirs in
-JOB_HANDLERS, preferably as a dotted path so that this module never imports them (no cycles):
+their AppConfig.ready(), as a dotted path so that this module never imports them:
 
-    JOB_HANDLERS["subsidy_pdf"] = "subsidies.documents.render_pdf"
+    register_handler(
+        "subsidy_annex_bundle",
+        "subsidies.documents.bundle.build_annex_bundle",
+        label=_("Annexes d'une délibération (fiches projet)"),
+    )
 
 A handler raises JobError with a French message meant for the user; any other exception is
 logged with its traceback and the user only sees a generic message.
@@ -11,28 +15,26 @@ logged with its traceback and the user only sees a generic message.
 
 import logging
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .models import Job, JobStatus
 
 logger = logging.getLogger(__name__)
 
-# kind -> handler (callable or dotted path, resolved at run time).
-JOB_HANDLERS = {
-    "campus_registry_export": "campuses.exports.export_registry",
-}
+# kind -> handler (callable or dotted path, resolved at run time), registered by the apps.
+JOB_HANDLERS = {}
 
 # kind -> label shown to the user.
-JOB_LABELS = {
-    "campus_registry_export": gettext_lazy("Export du registre des campus"),
-}
+JOB_LABELS = {}
 
 # Progress is written at most this often (seconds), so that a job of many rows does not
 # issue one UPDATE per row; the first and the last report are always written.
@@ -40,6 +42,12 @@ PROGRESS_INTERVAL = 0.5
 
 # A job in these states may be (re)run; a running or done job is left alone.
 RUNNABLE = (JobStatus.PENDING, JobStatus.FAILED)
+
+# A running job without a sign of life for this long lost its worker (killed, restarted);
+# a pending one this old lost its message. The sweep queues it again, up to MAX_ATTEMPTS
+# runs, then fails it: a job never stays running forever.
+STALE_AFTER = timedelta(minutes=15)
+MAX_ATTEMPTS = 3
 
 
 class JobError(Exception):
@@ -78,7 +86,9 @@ def start_job(owner, kind, params=None):
     from .tasks import run_job as run_job_task
 
     job_id = str(job.pk)
-    transaction.on_commit(lambda: run_job_task.delay(job_id))
+    # Robust: a broker that is down does not turn the request into an error page; the job
+    # stays pending and the sweep queues it again.
+    transaction.on_commit(lambda: run_job_task.delay(job_id), robust=True)
     return job
 
 
@@ -94,7 +104,9 @@ def _progress_reporter(job):
         if last_write is not None and now - last_write < PROGRESS_INTERVAL and done < total:
             return
         last_write = now
-        Job.objects.filter(pk=job.pk).update(progress=done, total=total)
+        Job.objects.filter(pk=job.pk).update(
+            progress=done, total=total, heartbeat_at=timezone.now()
+        )
 
     return report_progress
 
@@ -107,7 +119,12 @@ def run_job(job_id):
     # Claiming the job is one conditional UPDATE: two workers given the same id cannot both
     # run it, and re-delivering a finished job does nothing.
     claimed = Job.objects.filter(pk=job_id, status__in=RUNNABLE).update(
-        status=JobStatus.RUNNING, progress=0, error="", finished_at=None
+        status=JobStatus.RUNNING,
+        progress=0,
+        error="",
+        finished_at=None,
+        attempts=F("attempts") + 1,
+        heartbeat_at=timezone.now(),
     )
     if not claimed:
         logger.info("Job %s not run: missing, running or already done.", job_id)
@@ -143,3 +160,39 @@ def _run_claimed(job):
         )
         job.refresh_from_db()
     return job
+
+
+def sweep_stale(now=None):
+    """Jobs a lost worker left running (or a lost message left pending): queued again while
+    attempts remain, failed with a message after that. Returns (re-queued, failed)."""
+    from .tasks import run_job as run_job_task
+
+    now = now or timezone.now()
+    cutoff = now - STALE_AFTER
+    stale = Job.objects.annotate(last_sign=Coalesce("heartbeat_at", "created_at")).filter(
+        Q(status=JobStatus.RUNNING) | Q(status=JobStatus.PENDING), last_sign__lt=cutoff
+    )
+    requeued = failed = 0
+    for job in stale:
+        # Conditional updates: a worker finishing the job meanwhile wins.
+        still_stale = Job.objects.filter(pk=job.pk, status=job.status).filter(
+            Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True)
+        )
+        if job.attempts >= MAX_ATTEMPTS:
+            failed += still_stale.update(
+                status=JobStatus.FAILED,
+                finished_at=now,
+                error=_(
+                    "Cette tâche a été interrompue (le service des tâches de fond a redémarré) "
+                    "et n'a pas pu aboutir après %(n)s essais. Relancez-la ; si le problème "
+                    "persiste, contactez l'équipe de la Région."
+                )
+                % {"n": job.attempts},
+            )
+        elif still_stale.update(status=JobStatus.PENDING, heartbeat_at=now):
+            job_id = str(job.pk)
+            transaction.on_commit(lambda job_id=job_id: run_job_task.delay(job_id), robust=True)
+            requeued += 1
+    if requeued or failed:
+        logger.warning("Jobs swept: %s re-queued, %s failed", requeued, failed)
+    return requeued, failed

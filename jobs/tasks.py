@@ -16,3 +16,10 @@ def run_job(job_id):
 def ping():
     """Answers "pong": lets a test check that a worker consumes the queue."""
     return "pong"
+
+
+@shared_task
+def sweep_stale_jobs():
+    """Every few minutes (Celery beat): jobs a lost worker left behind."""
+    requeued, failed = services.sweep_stale()
+    return {"requeued": requeued, "failed": failed}

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from campuses.models import Campus, LegalStatus, Organisation
 from deliberations.models import Deliberation, Regulation
 from documents.models import StoredDocument
+from notifications.models import Delivery
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
@@ -790,15 +791,14 @@ class SubsidyReminderStep(models.TextChoices):
     LAPSE_IN_30_DAYS = "lapse_30", _("Caducité dans moins de 30 jours")
 
 
-class SubsidyReminder(models.Model):
-    """A reminder sent once per dossier, step and deadline (the constraint makes re-runs no-ops)."""
+class SubsidyReminder(Delivery):
+    """A reminder sent once per dossier, step and deadline (notifications.Delivery; the
+    constraint makes re-runs no-ops)."""
 
     dossier = models.ForeignKey(SubsidyDossier, on_delete=models.CASCADE, related_name="reminders")
     step = models.CharField(_("étape"), max_length=20, choices=SubsidyReminderStep.choices)
     due_on = models.DateField(_("échéance"))
     message = models.CharField(_("message"), max_length=300)
-    recipients = models.TextField(_("destinataires"), blank=True)
-    sent_at = models.DateTimeField(_("envoyé le"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("relance de caducité")

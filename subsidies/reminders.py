@@ -13,30 +13,26 @@ unique constraint of SubsidyReminder makes a second run, the same day or later, 
 the lapse date moves, the new date gets its own reminders.
 
 Who is told: every active regional staff member and the campus's directors in office on the day
-who have an active portal account (conventions.reminders.Recipients, two queries in all).
+who have an active portal account (campuses.recipients.Recipients, two queries in all).
 """
 
-import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from conventions.reminders import Recipients
+from campuses.recipients import Recipients
 from core.formats import euros
+from notifications.delivery import Message, deliver_once
 
 from .filters import dossier_figures
 from .models import SubsidyDossier, SubsidyReminder, SubsidyReminderStep
 from .selectors import with_figures
 from .services.payments import LAPSABLE_STATUSES
-
-logger = logging.getLogger(__name__)
 
 FIRST_WINDOW_DAYS = 90
 LAST_WINDOW_DAYS = 30
@@ -128,54 +124,40 @@ def _body(due, message):
     return "\n".join(lines) + "\n"
 
 
-def _send(due, message, recipients):
+def _message(due, text, recipients):
     subject = _("[Portail CMQ] Relance : %(step)s – %(campus)s") % {
         "step": SubsidyReminderStep(due.step).label,
         "campus": due.campus.short_name,
     }
-    send_mail(subject, _body(due, message), settings.DEFAULT_FROM_EMAIL, recipients)
+    return Message(subject, _body(due, text), recipients.campus_and_region(due.campus))
 
 
 def send_due_reminders(today=None):
-    """Create and e-mail every due reminder not sent yet; returns the reminders sent.
-
-    Each reminder is its own savepoint: the row is written, then the e-mail sent; if sending
-    fails, the row is rolled back (logged) so that the next run tries again. Two runs at once
-    cannot both send: the second one's insert hits the unique constraint.
-    """
+    """Record and e-mail every due reminder not sent yet, each once (notifications.delivery:
+    the row first, under the unique constraint, then the sending); returns the reminders
+    sent. A reminder whose sending failed stays recorded unsent: the next run sends it."""
     today = today or timezone.localdate()
     sent = []
     with translation.override(settings.LANGUAGE_CODE):
         due = due_reminders(today)
         if not due:
             return sent
-        already = set(
-            SubsidyReminder.objects.filter(dossier__in=[d.dossier.pk for d in due]).values_list(
-                "dossier_id", "step", "due_on"
-            )
+        already_sent = set(
+            SubsidyReminder.objects.filter(
+                dossier__in=[d.dossier.pk for d in due], sent_at__isnull=False
+            ).values_list("dossier_id", "step", "due_on")
         )
-        recipients = None
+        recipients = Recipients(today)
         for item in due:
-            if (item.dossier.pk, item.step, item.due_on) in already:
+            if (item.dossier.pk, item.step, item.due_on) in already_sent:
                 continue
-            recipients = recipients or Recipients(today)
-            addresses = recipients.of(item.dossier)
-            message = item.message()
-            try:
-                with transaction.atomic():
-                    reminder, created = SubsidyReminder.objects.get_or_create(
-                        dossier=item.dossier,
-                        step=item.step,
-                        due_on=item.due_on,
-                        defaults={"message": message, "recipients": ", ".join(addresses)},
-                    )
-                    if created and addresses:
-                        _send(item, message, addresses)
-            except IntegrityError:
-                continue  # another run recorded it meanwhile
-            except OSError:  # SMTP and connection errors: the row is rolled back, retried later
-                logger.exception("Relance non envoyée : %s", message)
-                continue
-            if created and addresses:
+            text = item.message()
+            reminder = deliver_once(
+                SubsidyReminder,
+                {"dossier": item.dossier, "step": item.step, "due_on": item.due_on},
+                _message(item, text, recipients),
+                defaults={"message": text},
+            )
+            if reminder is not None:
                 sent.append(reminder)
     return sent

@@ -102,7 +102,7 @@ def test_convention_from_template_to_amended_consolidated_text(page, demo_passwo
     page.get_by_role("button", name="Ajouter la modification").click()
     expect(page.locator("#modifications li")).to_have_count(1)
     expect(page.locator("#modifications")).to_contain_text(
-        f"À l'article 4, alinéa 4.1, les mots « {OLD_PASSAGE} » sont remplacés"
+        f"À l'article 4, alinéa 4.1, la partie : « {OLD_PASSAGE} » est remplacée par"
     )
     # Only the fields of the chosen kind are shown.
     expect(page.get_by_label("Règle de durée")).to_be_hidden()

@@ -243,15 +243,16 @@ def test_the_database_refuses_a_duplicate(convention):
 
 
 def test_a_failed_e_mail_is_retried_on_the_next_run(convention, mailoutbox, monkeypatch):
-    import conventions.reminders as reminders
+    from notifications import delivery
 
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("SMTP down")
 
     day = date(2023, 8, 29)
-    monkeypatch.setattr(reminders, "send_mail", broken)
+    monkeypatch.setattr(delivery, "send_mail", broken)
     send_due_reminders(day)
-    assert not Reminder.objects.filter(convention=convention).exists()
+    # Recorded before sending (the kernel's protocol), but not sent.
+    assert not Reminder.objects.filter(convention=convention, sent_at__isnull=False).exists()
 
     monkeypatch.undo()
     send_due_reminders(day)

@@ -354,7 +354,10 @@ def test_amendment_through_the_pages(client_of, user_of, campus_of):
     )
     assert added.status_code == 302
     page = content(client.get(amendment.get_absolute_url()))
-    assert "À l'article 4, alinéa 4.1, les mots « n° CP 2020-519 » sont remplacés" in page
+    # Worded as the signed amendments (and the amendment's PDF) word it.
+    assert "À l'article 4, alinéa 4.1, la partie : « n° CP 2020-519 » est remplacée par" in (
+        " ".join(page.split())
+    )
     assert "Dispositions non modifiées" in page
     assert "Date d'effet" in page
 
@@ -440,9 +443,10 @@ def test_change_fields_depend_on_the_kind(client_of, user_of, campus_of):
         _change_data(kind=ChangeKind.CHANGE_SUPPORT, organisation=organisation.pk),
     )
     assert support.status_code == 302
-    page = content(client.get(amendment.get_absolute_url()))
-    assert "La Ville de Créteil devient partie à la convention" in page
-    assert "Durée de la labellisation augmentée d'une année" in page
+    # Worded as the amendment's PDF words them (the clause in full, the party represented).
+    page = " ".join(content(client.get(amendment.get_absolute_url())).split())
+    assert "La Ville de Créteil" in page and "devient partie à la convention" in page
+    assert "toute la durée de la période de labellisation du campus augmentée d'une année" in page
 
 
 def test_an_amendment_overtaken_by_another_is_explained_not_a_500(client_of, user_of, campus_of):

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from campuses.models import CampusDirector
-from followup import notifications, services
+from followup import services
 from followup.models import FollowUpSheet, ReminderStep, SheetReminder, SheetStatus
 from followup.notifications import (
     due_reminders,
@@ -33,6 +33,7 @@ from followup.notifications import (
     sheet_url,
 )
 from followup.tasks import send_reminders
+from notifications import delivery
 from tests.followup.helpers import YEAR, fill
 from tests.services import needs_postgres
 
@@ -277,7 +278,7 @@ class WorkerLost(BaseException):
 
 def crash_on(monkeypatch, nth, about=f"suivi {YEAR}"):
     """The nth e-mail about this campaign kills the worker before it is handed over."""
-    real = notifications.send_mail
+    real = delivery.send_mail
     calls = []
 
     def sending(subject, *args, **kwargs):
@@ -287,7 +288,7 @@ def crash_on(monkeypatch, nth, about=f"suivi {YEAR}"):
                 raise WorkerLost
         return real(subject, *args, **kwargs)
 
-    monkeypatch.setattr(notifications, "send_mail", sending)
+    monkeypatch.setattr(delivery, "send_mail", sending)
 
 
 def about_campaign(year=YEAR):
@@ -323,7 +324,7 @@ def test_an_smtp_failure_is_retried_by_the_next_run(monkeypatch, sheet):
     def broken(*args, **kwargs):
         raise OSError("SMTP indisponible")
 
-    monkeypatch.setattr(notifications, "send_mail", broken)
+    monkeypatch.setattr(delivery, "send_mail", broken)
     assert sheet.pk not in {r.sheet_id for r in send_due_reminders(before(30))}
     assert rows(sheet) == [(D30, DEADLINE, False)]
 
@@ -519,7 +520,7 @@ def test_a_failed_notice_is_retried(monkeypatch, director, sheet):
     def broken(*args, **kwargs):
         raise OSError("SMTP indisponible")
 
-    monkeypatch.setattr(notifications, "send_mail", broken)
+    monkeypatch.setattr(delivery, "send_mail", broken)
     assert send_submitted(sheet.pk) == []
     monkeypatch.undo()
     assert len(send_submitted(sheet.pk)) == 1

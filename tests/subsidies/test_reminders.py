@@ -183,10 +183,11 @@ def test_a_failed_e_mail_is_retried_on_the_next_run(grant, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("SMTP indisponible")
 
-    monkeypatch.setattr("subsidies.reminders.send_mail", broken)
+    monkeypatch.setattr("notifications.delivery.send_mail", broken)
     day = grant.lapse_on - timedelta(days=60)
     assert send_due_reminders(day) == []
-    assert not SubsidyReminder.objects.filter(dossier=grant).exists()
+    # Recorded before sending (the kernel's protocol), but not sent.
+    assert not SubsidyReminder.objects.filter(dossier=grant, sent_at__isnull=False).exists()
 
     monkeypatch.undo()
     assert len(send_due_reminders(day)) == 1
