@@ -6,7 +6,8 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 import campuses.api  # noqa: F401 - registers the campuses collection on the router
-import conventions.api  # noqa: F401 - registers conventions, amendments, deliberations
+import conventions.api  # noqa: F401 - registers conventions, amendments, documents
+import deliberations.api  # noqa: F401 - registers deliberations
 import followup.api  # noqa: F401 - registers followups
 import subsidies.api  # noqa: F401 - registers subsidies and payments
 from core import converters

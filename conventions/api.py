@@ -1,4 +1,5 @@
-"""API collections of the conventions domain (conventions, amendments, deliberations, documents).
+"""API collections of the conventions domain (conventions, amendments, documents); what a
+deliberation adopted is a section of the deliberations collection (deliberations.py).
 
 Scope: experts have no business here (403 on every collection); directors and rectorate staff
 read their campuses' conventions and may ask for their PDFs; writes and actions are for
@@ -17,14 +18,13 @@ from rest_framework.response import Response
 
 from core.api import router
 from core.converters import IdConverter
-from deliberations.models import Deliberation
 from documents.api import DocumentViewSetMixin, accepted
 
 from . import permissions, selectors, services
 from .consolidation import consolidated_text
 from .dates import compute_dates
 from .documents import request_document
-from .filters import AmendmentFilter, ConventionFilter, DeliberationFilter, DocumentFilter
+from .filters import AmendmentFilter, ConventionFilter, DocumentFilter
 from .models import (
     Amendment,
     AmendmentChange,
@@ -39,8 +39,6 @@ from .serializers import (
     ConsolidatedTextSerializer,
     ConventionPdfSerializer,
     ConventionSerializer,
-    DeliberationSerializer,
-    DeliberationVoteSerializer,
     DocumentSerializer,
     SendSerializer,
     SignSerializer,
@@ -290,46 +288,6 @@ class AmendmentViewSet(
         )
 
 
-class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
-    """Deliberations of the Region: public to every role that uses conventions. The ids of the
-    conventions and amendments each adopted are those visible to the caller. The detail adds
-    the subsidy part (dossiers the caller sees, envelopes, totals); `vote` records the vote of
-    every dossier proposed to it (regional staff)."""
-
-    serializer_class = DeliberationSerializer
-    lookup_value_regex = IdConverter.regex
-    filterset_class = DeliberationFilter
-    permission_classes = [ConventionsPermission]
-    queryset = Deliberation.objects.none()
-
-    def get_queryset(self):
-        return selectors.deliberation_list(self.request.user)
-
-    def get_serializer_class(self):
-        if self.action in ("retrieve", "vote"):
-            # Imported here: the subsidies domain builds on this one, not the reverse.
-            from subsidies.serializers import DeliberationDetailSerializer
-
-            return DeliberationDetailSerializer
-        return DeliberationSerializer
-
-    @extend_schema(request=DeliberationVoteSerializer)
-    @action(detail=True, methods=["post"])
-    def vote(self, request, pk=None):
-        """Record the vote: every dossier proposed to this deliberation is voted (amounts
-        frozen, grant agreements created), all or nothing, within its envelopes."""
-        from subsidies import services as subsidy_services
-
-        deliberation = self.get_object()
-        body = DeliberationVoteSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        subsidy_services.vote_deliberation(
-            request.user, deliberation, reason=body.validated_data.get("reason", "")
-        )
-        fresh = self.get_queryset().get(pk=deliberation.pk)
-        return Response(self.get_serializer(fresh).data)
-
-
 class DocumentViewSet(DocumentViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """Generated PDFs (conventions, amendments, consolidated texts) of visible conventions."""
 
@@ -345,5 +303,4 @@ class DocumentViewSet(DocumentViewSetMixin, viewsets.ReadOnlyModelViewSet):
 
 router.register("conventions", ConventionViewSet, basename="convention")
 router.register("amendments", AmendmentViewSet, basename="amendment")
-router.register("deliberations", DeliberationViewSet, basename="deliberation")
 router.register("documents", DocumentViewSet, basename="document")

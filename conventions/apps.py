@@ -7,10 +7,12 @@ class ConventionsConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy
 
+        from core.composition import register_block
+        from deliberations import contributions as deliberation
         from documents.registry import register as register_documents
         from jobs.services import register_handler
 
-        from . import permissions
+        from . import deliberations, permissions
         from .documents.types import TYPES
         from .models import GeneratedDocument
 
@@ -26,4 +28,24 @@ class ConventionsConfig(AppConfig):
             "deliberation_documents",
             "conventions.documents.generate_deliberation_documents",
             label=gettext_lazy("Documents d'une délibération"),
+        )
+        register_block(
+            deliberation.PAGE_SLOT,
+            "conventions/_deliberation.html",
+            deliberations.page_block,
+            order=10,
+        )
+        deliberation.register_section(
+            deliberation.ApiSection(
+                "conventions",
+                field=lambda: deliberations.AdoptedIdsField("visible_conventions"),
+                prefetch=deliberations.prefetch_conventions,
+            )
+        )
+        deliberation.register_section(
+            deliberation.ApiSection(
+                "amendments",
+                field=lambda: deliberations.AdoptedIdsField("visible_amendments"),
+                prefetch=deliberations.prefetch_amendments,
+            )
         )

@@ -3,15 +3,12 @@
 from datetime import timedelta
 
 import django_filters
-from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus
 from campuses.permissions import campuses_visible_to
-from deliberations.models import Deliberation, DeliberationBody
-from deliberations.numbers import normalize_deliberation_number
+from deliberations.models import Deliberation
 from documents.models import DocumentStatus
 
 from . import selectors
@@ -84,35 +81,6 @@ class AmendmentFilter(django_filters.FilterSet):
     class Meta:
         model = Amendment
         fields = ["convention", "campus", "status", "deliberation"]
-
-
-class DeliberationNumberField(forms.CharField):
-    """Accepts "CP2023-263", "CP n° 2023-263"… and cleans to the stored "CP 2023-263"."""
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return value
-        try:
-            return normalize_deliberation_number(value)
-        except ValidationError as error:
-            raise forms.ValidationError(error.messages, code="deliberation_number") from error
-
-
-class DeliberationNumberFilter(django_filters.CharFilter):
-    field_class = DeliberationNumberField
-
-
-class DeliberationFilter(django_filters.FilterSet):
-    body = django_filters.ChoiceFilter(choices=DeliberationBody.choices, label=_("Instance"))
-    year = django_filters.NumberFilter(
-        field_name="date__year", label=_("Année"), min_value=1900, max_value=2999
-    )
-    number = DeliberationNumberFilter(field_name="number", label=_("Numéro"))
-
-    class Meta:
-        model = Deliberation
-        fields = ["body", "year", "number"]
 
 
 class DocumentFilter(django_filters.FilterSet):

@@ -8,8 +8,6 @@ from django.db.models import Prefetch
 from django.urls import NoReverseMatch
 from django.utils import timezone
 
-from deliberations.models import Deliberation
-
 from .consolidation import consolidated_text, prefetched
 from .dates import compute_dates
 from .models import FrameworkConvention, Reminder, Signature
@@ -63,23 +61,6 @@ def amendment_list(user):
             "changes",
             Prefetch("signatures", queryset=Signature.objects.order_by("signed_on", "party_id")),
         )
-    )
-
-
-def deliberation_list(user):
-    """Every deliberation (public to the roles of this domain), each with the conventions and
-    amendments it adopted that `user` may see (`visible_conventions`, `visible_amendments`)."""
-    return Deliberation.objects.prefetch_related(
-        Prefetch(
-            "conventions",
-            queryset=conventions_visible_to(user).order_by("pk").only("pk", "deliberation_id"),
-            to_attr="visible_conventions",
-        ),
-        Prefetch(
-            "amendments",
-            queryset=amendments_visible_to(user).order_by("pk").only("pk", "deliberation_id"),
-            to_attr="visible_amendments",
-        ),
     )
 
 

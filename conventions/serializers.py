@@ -271,35 +271,6 @@ class AmendmentSerializer(serializers.ModelSerializer):
         return convention
 
 
-class DeliberationSerializer(serializers.ModelSerializer):
-    """A deliberation, public to every role of this domain; the conventions and amendments it
-    adopted are listed only when the caller may see them."""
-
-    conventions = serializers.SerializerMethodField()
-    amendments = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Deliberation
-        fields = ["id", "number", "body", "date", "title", "conventions", "amendments"]
-        read_only_fields = fields
-
-    def get_conventions(self, deliberation) -> list[int]:
-        return [convention.pk for convention in deliberation.visible_conventions]
-
-    def get_amendments(self, deliberation) -> list[int]:
-        return [amendment.pk for amendment in deliberation.visible_amendments]
-
-
-class DeliberationVoteSerializer(serializers.Serializer):
-    """Body of a deliberation's `vote` action (its subsidy dossiers)."""
-
-    reason = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        help_text=_("Motif inscrit dans l'historique des dossiers (le numéro par défaut)."),
-    )
-
-
 class DocumentSerializer(StoredDocumentSerializer):
     download_route = "document-download"
 

@@ -1,5 +1,6 @@
-"""Pages of the Region's deliberations: who may read them is who may use conventions (the
-objects a deliberation adopted are shown only when the user may see them)."""
+"""Pages of the Region's deliberations. A deliberation's page is composed: the conventions it
+adopted, the grants it voted… are blocks that their domains contribute (contributions.py),
+each showing only what the user may see."""
 
 import re
 from contextlib import suppress
@@ -7,30 +8,35 @@ from contextlib import suppress
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from audit.models import AuditAction
-from audit.services import record, snapshot
-from conventions import permissions as convention_permissions
+from core.composition import blocks_for
 from core.views import save_form
+from jobs.services import JOB_HANDLERS, start_job
 
+from . import services
+from .contributions import PAGE_SLOT
 from .forms import DeliberationForm, DeliberationSearchForm
 from .models import Deliberation
 from .numbers import normalize_deliberation_number
+from .permissions import can_manage_deliberations, can_read_deliberations
+
+# The job that makes the PDFs of everything a deliberation adopted (conventions registers it).
+DOCUMENTS_JOB = "deliberation_documents"
 
 PAGE_SIZE = 25
 
 
 def _require_readers(request):
-    if not convention_permissions.can_use_conventions(request.user):
+    if not can_read_deliberations(request.user):
         raise PermissionDenied
 
 
 def _require_managers(request):
-    if not convention_permissions.can_manage_conventions(request.user):
+    if not can_manage_deliberations(request.user):
         raise PermissionDenied
 
 
@@ -71,7 +77,7 @@ def deliberation_list(request):
         {
             "form": form,
             "page_obj": page,
-            "can_manage": convention_permissions.can_manage_conventions(request.user),
+            "can_manage": can_manage_deliberations(request.user),
         },
     )
 
@@ -79,34 +85,14 @@ def deliberation_list(request):
 def deliberation_detail(request, pk):
     _require_readers(request)
     deliberation = get_object_or_404(Deliberation, pk=pk)
-    user = request.user
-    conventions = convention_permissions.conventions_visible_to(
-        user, deliberation.conventions.select_related("campus")
-    )
-    amendments = convention_permissions.amendments_visible_to(
-        user, deliberation.amendments.select_related("convention__campus")
-    ).order_by("convention__campus__short_name", "number")
-    from subsidies.selectors import deliberation_subsidies
-
     return render(
         request,
         "deliberations/deliberation_detail.html",
         {
             "deliberation": deliberation,
-            "conventions": conventions,
-            "amendments": amendments,
-            "can_manage": convention_permissions.can_manage_conventions(user),
-            # The grants it allocates (None for users without access to subsidies).
-            "subsidies": deliberation_subsidies(user, deliberation),
+            "blocks": blocks_for(PAGE_SLOT, request, deliberation=deliberation),
         },
     )
-
-
-@transaction.atomic
-def _create(actor, deliberation):
-    deliberation.save()
-    record(actor, AuditAction.CREATE, deliberation, after=snapshot(deliberation))
-    return deliberation
 
 
 def deliberation_create(request):
@@ -116,7 +102,9 @@ def deliberation_create(request):
     saved = (
         request.method == "POST"
         and form.is_valid()
-        and save_form(request, form, lambda: _create(request.user, form.instance))
+        and save_form(
+            request, form, lambda: services.create_deliberation(request.user, form.instance)
+        )
     )
     if saved:
         messages.success(
@@ -133,7 +121,7 @@ def generate_documents(request, pk):
     _require_readers(request)
     deliberation = get_object_or_404(Deliberation, pk=pk)
     _require_managers(request)
-    from jobs.services import start_job
-
-    job = start_job(request.user, "deliberation_documents", {"deliberation_id": deliberation.pk})
+    if DOCUMENTS_JOB not in JOB_HANDLERS:
+        raise Http404
+    job = start_job(request.user, DOCUMENTS_JOB, {"deliberation_id": deliberation.pk})
     return redirect("jobs:detail", pk=job.pk)

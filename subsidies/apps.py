@@ -7,10 +7,12 @@ class SubsidiesConfig(AppConfig):
     verbose_name = _("Subventions")
 
     def ready(self):
+        from core.composition import register_block
+        from deliberations import contributions as deliberation
         from documents.registry import register as register_documents
         from jobs.services import register_handler
 
-        from . import permissions
+        from . import deliberations, permissions
         from .documents.types import TYPES, campus_of
         from .models import SubsidyDocument
 
@@ -37,4 +39,29 @@ class SubsidiesConfig(AppConfig):
             "subsidy_open_data",
             "subsidies.exports.export_open_data",
             label=_("Données essentielles des subventions (SCDL)"),
+        )
+        register_block(
+            deliberation.PAGE_SLOT,
+            "subsidies/_deliberation.html",
+            deliberations.page_block,
+            order=20,
+            head="subsidies/_styles.html",
+        )
+        deliberation.register_section(
+            deliberation.ApiSection(
+                "subsidies", field=deliberations.SubsidiesSectionField, detail_only=True
+            )
+        )
+        deliberation.register_action(
+            deliberation.ApiAction(
+                "vote",
+                run=deliberations.vote,
+                allowed=deliberations.can_vote,
+                request_serializer=deliberations.DeliberationVoteSerializer,
+                description=(
+                    "Record the vote: every dossier proposed to this deliberation is voted "
+                    "(amounts frozen, grant agreements created), all or nothing, within its "
+                    "envelopes."
+                ),
+            )
         )

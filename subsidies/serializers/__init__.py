@@ -7,7 +7,6 @@ with PATCH, the terms through the `instruct` action, the status through the othe
 """
 
 from .budget import (
-    DeliberationDetailSerializer,
     DeliberationSubsidiesSerializer,
     EnvelopeSerializer,
     OrderPaymentSerializer,
@@ -30,7 +29,6 @@ from .dossiers import (
 
 __all__ = [
     "VERSION_HELP",
-    "DeliberationDetailSerializer",
     "DeliberationReferenceField",
     "DeliberationSubsidiesSerializer",
     "DossierPdfSerializer",

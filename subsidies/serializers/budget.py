@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from conventions.serializers import DeliberationSerializer
 from documents.api import StoredDocumentSerializer
 
 from .. import permissions, rules
@@ -266,19 +265,3 @@ def deliberation_subsidies(deliberation, user):
     return DeliberationSubsidiesSerializer(
         {"dossiers": dossiers, "envelopes": envelopes, "totals": totals}
     ).data
-
-
-class DeliberationDetailSerializer(DeliberationSerializer):
-    """A deliberation with, besides the conventions and amendments it adopted, its subsidy
-    part (null for a role with no business in subsidies)."""
-
-    subsidies = serializers.SerializerMethodField()
-
-    class Meta(DeliberationSerializer.Meta):
-        fields = [*DeliberationSerializer.Meta.fields, "subsidies"]
-        read_only_fields = fields
-
-    @extend_schema_field(DeliberationSubsidiesSerializer(allow_null=True))
-    def get_subsidies(self, deliberation):
-        request = self.context.get("request")
-        return deliberation_subsidies(deliberation, request.user if request else None)
