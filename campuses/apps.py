@@ -8,7 +8,40 @@ class CampusesConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy
 
+        from core.composition import register_block, register_nav
         from jobs.services import register_handler
+
+        from . import permissions, selectors
+
+        register_nav(
+            gettext_lazy("Campus"), "campuses:list", visible=permissions.can_view_registry, order=20
+        )
+        register_nav(
+            gettext_lazy("Organismes"),
+            "campuses:organisation_list",
+            visible=permissions.can_view_organisations,
+            order=30,
+        )
+        register_block(
+            "home.regional",
+            "campuses/_home_attention.html",
+            lambda request, today, **page: {
+                "attention": selectors.campuses_needing_attention(request.user, today)
+            },
+            order=10,
+        )
+        register_block(
+            "home.regional",
+            "campuses/_home_regional_campuses.html",
+            lambda request, **page: {},
+            order=40,
+        )
+        register_block(
+            "home.rectorate", "campuses/_campus_table.html", lambda request, **page: {}, order=20
+        )
+        register_block(
+            "home.director", "campuses/_home_director.html", lambda request, **page: {}, order=10
+        )
 
         register_handler(
             "campus_registry_export",

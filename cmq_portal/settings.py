@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "followup",
     "jobs",
     "demo",
+    "cmq_portal",
 ]
 
 MIDDLEWARE = [

@@ -1,62 +1,48 @@
-"""The home page: one per role."""
+"""The home page: one per role, composed of the blocks each app contributes to its slot
+(core.composition: "home.regional", "home.director", "home.rectorate", "home.expert")."""
 
 from django.shortcuts import render
 from django.utils import timezone
 
-from campuses import selectors as campus_selectors
-from conventions.selectors import recent_reminders
+from campuses import selectors
+from core import roles
+from core.composition import blocks_for
+
+TEMPLATES = {
+    "regional": "home/regional.html",
+    "director": "home/director.html",
+    "rectorate": "home/rectorate.html",
+    "expert": "home/expert.html",
+}
+
+
+def home_role(user):
+    if roles.is_regional_staff(user):
+        return "regional"
+    if roles.is_director(user):
+        return "director"
+    if roles.is_rectorate(user):
+        return "rectorate"
+    if roles.is_expert(user):
+        return "expert"
+    return None
 
 
 def home(request):
     user = request.user
     today = timezone.localdate()
-    context = {"today": today}
-    if user.is_regional_staff:
-        campuses = campus_selectors.with_support_institution(
-            campus_selectors.campus_list(user, today), today
-        )
-        context.update(
-            campuses=campuses,
-            attention=campus_selectors.campuses_needing_attention(user, today),
-            is_admin=user.is_superuser or user.role == "admin",
-            reminders=recent_reminders(user),
-        )
-        template = "home/regional.html"
-    elif user.is_director:
-        campuses = campus_selectors.with_support_institution(
-            campus_selectors.campus_list(user, today), today
-        )
-        context.update(
-            campuses=campuses,
-            reminders=recent_reminders(user),
-            subsidies=_latest_subsidies(user),
-        )
-        template = "home/director.html"
-    elif user.is_rectorate:
-        campuses = campus_selectors.with_support_institution(
-            campus_selectors.campus_list(user, today), today
-        )
-        context.update(
-            campuses=campuses,
-            academies=list(user.academies.all()),
-            reminders=recent_reminders(user),
-        )
-        template = "home/rectorate.html"
-    elif user.is_expert:
-        # Label applications arrive with the labelling issue; until then the list is empty.
-        context["applications"] = []
-        template = "home/expert.html"
-    else:
-        template = "home/none.html"
-    return render(request, template, context)
-
-
-def _latest_subsidies(user, count=6):
-    """The director's most recent subsidy dossiers, with what was paid and what remains."""
-    from subsidies.selectors import dossier_list
-    from subsidies.views.common import status_badge
-
-    dossiers = list(dossier_list(user)[:count])
-    for dossier in dossiers:
-        dossier.badge = status_badge(dossier)
-    return dossiers
+    role = home_role(user)
+    if role is None:
+        return render(request, "home/none.html", {"today": today})
+    # The registry's view of the user's campuses, shared by the blocks that list them.
+    campuses = []
+    if role in ("regional", "director", "rectorate"):
+        campuses = selectors.with_support_institution(selectors.campus_list(user, today), today)
+    context = {
+        "today": today,
+        "campuses": campuses,
+        "is_admin": roles.is_administrator(user),
+        "academies": list(user.academies.all()) if role == "rectorate" else [],
+    }
+    context["blocks"] = blocks_for(f"home.{role}", request, **context)
+    return render(request, TEMPLATES[role], context)

@@ -7,7 +7,7 @@ class ConventionsConfig(AppConfig):
     def ready(self):
         from django.utils.translation import gettext_lazy
 
-        from core.composition import register_block
+        from core.composition import register_block, register_nav
         from deliberations import contributions as deliberation
         from documents.registry import register as register_documents
         from jobs.services import register_handler
@@ -49,3 +49,17 @@ class ConventionsConfig(AppConfig):
                 prefetch=deliberations.prefetch_amendments,
             )
         )
+        register_nav(
+            gettext_lazy("Conventions"),
+            "conventions:list",
+            visible=permissions.can_use_conventions,
+            order=40,
+        )
+        for slot, order in (("home.regional", 30), ("home.rectorate", 30), ("home.director", 40)):
+            register_block(slot, "conventions/_reminders.html", _home_reminders, order=order)
+
+
+def _home_reminders(request, **page):
+    from .selectors import recent_reminders
+
+    return {"reminders": recent_reminders(request.user)}

@@ -7,11 +7,12 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Suivi annuel")
 
     def ready(self):
+        from core.composition import register_block, register_nav
         from documents.registry import register as register_documents
         from jobs.services import register_handler
         from notifications.delivery import register as register_notification
 
-        from . import notifications, permissions
+        from . import home, notifications, permissions
         from .documents import SHEET_PDF
         from .models import SheetDocument
 
@@ -25,6 +26,15 @@ class FollowupConfig(AppConfig):
             select_related=("sheet__campaign", "sheet__campus"),
         )
 
+        register_nav(
+            _("Suivi annuel"),
+            "followup:campaign_list",
+            visible=permissions.can_use_followup,
+            order=60,
+        )
+        for slot, order in (("home.regional", 20), ("home.rectorate", 10)):
+            register_block(slot, "followup/_home_reviewer.html", home.home_block, order=order)
+        register_block("home.director", "followup/_home_director.html", home.home_block, order=30)
         register_notification(notifications.SUBMITTED_KIND, notifications.compose_submitted)
         register_notification(notifications.CHANGES_KIND, notifications.compose_changes_requested)
         register_handler(

@@ -7,7 +7,7 @@ class SubsidiesConfig(AppConfig):
     verbose_name = _("Subventions")
 
     def ready(self):
-        from core.composition import register_block
+        from core.composition import register_block, register_nav
         from deliberations import contributions as deliberation
         from documents.registry import register as register_documents
         from jobs.services import register_handler
@@ -40,6 +40,10 @@ class SubsidiesConfig(AppConfig):
             "subsidies.exports.export_open_data",
             label=_("Données essentielles des subventions (SCDL)"),
         )
+        register_nav(
+            _("Subventions"), "subsidies:list", visible=permissions.can_use_subsidies, order=50
+        )
+        register_block("home.director", "subsidies/_home_director.html", _home_director, order=20)
         register_block(
             deliberation.PAGE_SLOT,
             "subsidies/_deliberation.html",
@@ -65,3 +69,17 @@ class SubsidiesConfig(AppConfig):
                 ),
             )
         )
+
+
+def _home_director(request, campuses, **page):
+    """The director's most recent subsidy dossiers, with what was paid and what remains
+    (nothing without a campus)."""
+    if not campuses:
+        return None
+    from .selectors import dossier_list
+    from .views.common import status_badge
+
+    dossiers = list(dossier_list(request.user)[:6])
+    for dossier in dossiers:
+        dossier.badge = status_badge(dossier)
+    return {"subsidies": dossiers}

@@ -21,9 +21,25 @@ def test_a_directors_home_shows_their_dossiers_and_payments(client_of):
 
 
 def test_the_home_page_query_count_does_not_depend_on_the_dossiers(
-    client_of, django_assert_max_num_queries
+    client_of, user_of, campus_of, django_assert_max_num_queries
 ):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.subsidies.helpers import submitted_dossier
+
     client = client_of("dir-versailles")
     client.get("/")
-    with django_assert_max_num_queries(30):
+    with CaptureQueriesContext(connection) as before:
         assert client.get("/").status_code == 200
+    # Three more dossiers (and their plans), listed on the page: the same number of queries.
+    director = user_of("dir-versailles")
+    added = [
+        submitted_dossier(director, campus_of("versailles"), year=year)
+        for year in (2031, 2032, 2033)
+    ]
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert len(before.captured_queries) <= 30
+    assert all(dossier.number in _text(response) for dossier in added)
