@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from audit.admin_mixins import AuditedModelAdmin
 
+from . import services
 from .models import (
     Academy,
     Campus,
@@ -19,7 +20,24 @@ from .models import (
 from .permissions import campuses_visible_to
 
 
-class ScopedCampusAdmin(AuditedModelAdmin):
+def _save_record(actor, obj, form):
+    """The registry's service saves the record (rights, validation, version, audit)."""
+    m2m = {
+        field.name: form.cleaned_data[field.name]
+        for field in obj._meta.many_to_many
+        if field.name in form.cleaned_data
+    }
+    services.save_record(actor, obj, m2m=m2m)
+
+
+class RegistryAdmin(AuditedModelAdmin):
+    save_through = staticmethod(_save_record)
+    delete_through = staticmethod(services.delete_record)
+    inline_save_through = staticmethod(services.save_record)
+    inline_delete_through = staticmethod(services.delete_record)
+
+
+class ScopedCampusAdmin(RegistryAdmin):
     """Only the campuses the staff member may see (the same permission layer as the portal)."""
 
     def get_queryset(self, request):
@@ -35,7 +53,7 @@ class CampusAdmin(ScopedCampusAdmin):
 
 
 @admin.register(LabelPeriod)
-class LabelPeriodAdmin(AuditedModelAdmin):
+class LabelPeriodAdmin(RegistryAdmin):
     list_display = ["campus", "category", "start", "end", "probationary"]
     list_filter = ["category", "probationary"]
 
@@ -50,7 +68,7 @@ class RepresentativeInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(AuditedModelAdmin):
+class OrganisationAdmin(RegistryAdmin):
     list_display = ["legal_name", "legal_status", "siret"]
     search_fields = ["legal_name", "siret"]
     inlines = [RepresentativeInline]
@@ -66,7 +84,7 @@ for model in (
 ):
 
     @admin.register(model)
-    class CampusChildAdmin(AuditedModelAdmin):
+    class CampusChildAdmin(RegistryAdmin):
         list_display = ["__str__", "campus"]
 
         def get_queryset(self, request):

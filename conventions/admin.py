@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from audit.admin_mixins import AuditedModelAdmin
 
-from . import permissions
+from . import permissions, services
 from .models import (
     Amendment,
     AmendmentChange,
@@ -20,12 +20,22 @@ from .models import (
     Signature,
     SignedScan,
 )
+from .workflow import SIGNATURE
+
+
+def _changed(form):
+    return {name: form.cleaned_data[name] for name in form.changed_data}
 
 
 class ConventionScopedAdmin(AuditedModelAdmin):
-    """Rows of the conventions the staff member may see; the campus is the convention's."""
+    """Rows of the conventions the staff member may see; the campus is the convention's. A
+    part of a draft (article, paragraph, party…) is saved by the conventions' service."""
 
     convention_path = "convention"
+    save_through = staticmethod(lambda actor, obj, form: services.save_convention_part(actor, obj))
+    delete_through = staticmethod(services.delete_convention_part)
+    inline_save_through = staticmethod(services.save_convention_part)
+    inline_delete_through = staticmethod(services.delete_convention_part)
 
     def get_queryset(self, request):
         visible = permissions.conventions_visible_to(request.user).values("pk")
@@ -40,15 +50,19 @@ class ConventionScopedAdmin(AuditedModelAdmin):
         convention = self._convention_of(obj)
         return convention.campus if convention is not None else None
 
-    def _is_draft(self, obj):
-        convention = self._convention_of(obj)
-        return obj is None or convention is None or convention.is_editable
+    def _document_of(self, obj):
+        """What the signature circuit's rule is asked about: the row's convention."""
+        return self._convention_of(obj)
+
+    def _editable(self, request, obj):
+        document = None if obj is None else self._document_of(obj)
+        return document is None or SIGNATURE.decide("edit", request.user, document).allowed
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._is_draft(obj)
+        return super().has_change_permission(request, obj) and self._editable(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._is_draft(obj)
+        return super().has_delete_permission(request, obj) and self._editable(request, obj)
 
 
 class ReadOnlyAdmin(ConventionScopedAdmin):
@@ -79,6 +93,10 @@ class FrameworkConventionAdmin(ConventionScopedAdmin):
     search_fields = ["title", "campus__short_name", "campus__name"]
     readonly_fields = ["status", "effective_date", "sent_on", "terminated_on", "terminated_by"]
     inlines = [PartyInline]
+    save_through = staticmethod(
+        lambda actor, obj, form: services.update_convention(actor, obj, **_changed(form))
+    )
+    delete_through = None  # a draft convention is deleted here as in no service: audited
 
     def get_queryset(self, request):
         return permissions.conventions_visible_to(
@@ -99,12 +117,16 @@ class AmendmentAdmin(ConventionScopedAdmin):
     list_filter = ["status", "is_historical"]
     search_fields = ["title", "convention__campus__short_name"]
     readonly_fields = ["convention", "number", "status", "sent_on", "effective_date"]
+    save_through = staticmethod(
+        lambda actor, obj, form: services.update_amendment(actor, obj, **_changed(form))
+    )
+    delete_through = None
 
     def has_add_permission(self, request):
         return False  # numbered by the service: « Nouvel avenant » in the portal
 
-    def _is_draft(self, obj):
-        return obj is None or obj.is_editable
+    def _document_of(self, obj):
+        return obj
 
 
 @admin.register(Article)

@@ -44,12 +44,22 @@ from .serializers import (
     SignSerializer,
     TerminateSerializer,
 )
+from .workflow import SIGNATURE
 
 # POST actions open beyond regional staff. Recording a signature: rectorate staff too (the
 # service lets them sign for the State only). Asking for a PDF only reads what the caller can
 # see: every role of the domain, as on the web pages (conventions.documents checks the scope).
-SIGNING_ACTIONS = {"sign"}
 READING_ACTIONS = {"pdf"}
+# The signature circuit's action behind each write of the API (conventions.workflow).
+ACTION_RULES = {
+    "update": "edit",
+    "partial_update": "edit",
+    "changes": "edit",
+    "send": "send",
+    "sign": "sign",
+    "return_to_draft": "return_to_draft",
+    "terminate": "terminate",
+}
 
 
 class ConventionsPermission(drf_permissions.BasePermission):
@@ -66,8 +76,9 @@ class ConventionsPermission(drf_permissions.BasePermission):
             return True
         if getattr(view, "action", None) in READING_ACTIONS:
             return True
-        if getattr(view, "action", None) in SIGNING_ACTIONS:
-            return permissions.can_record_any_signature(user)
+        name = getattr(view, "action", None)
+        if name in ACTION_RULES:
+            return SIGNATURE.role_allows(ACTION_RULES[name], user)
         return permissions.can_manage_conventions(user)
 
 

@@ -55,6 +55,7 @@ def can_sign_for(user, party):
 
 
 def can_record_any_signature(user):
-    return can_manage_conventions(user) or (
-        getattr(user, "is_authenticated", False) and user.is_rectorate
-    )
+    """The roles that record signatures (the signature circuit's `sign`)."""
+    from .workflow import SIGNATURE
+
+    return SIGNATURE.role_allows("sign", user)

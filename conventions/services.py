@@ -40,15 +40,15 @@ from .models import (
     SignedScan,
 )
 from .template import STANDARD_ARTICLES
+from .workflow import REGION_ONLY, SIGNATURE
 
 SCAN_MAX_BYTES = 10 * 1024 * 1024
 
 
 def _require_manager(actor):
+    """The Region's writes that are no step of the signature circuit (creating, scans)."""
     if not permissions.can_manage_conventions(actor):
-        raise PermissionDeniedError(
-            _("Seuls les agents de la Région modifient les conventions et les avenants.")
-        )
+        raise PermissionDeniedError(REGION_ONLY)
 
 
 def _check_version(obj, expected_version):
@@ -63,16 +63,6 @@ def _check_version(obj, expected_version):
 
 def _locked(model, pk):
     return model.objects.select_for_update().get(pk=pk)
-
-
-def _require_draft(obj):
-    if obj.status != SignatureStatus.DRAFT:
-        raise ConflictError(
-            _(
-                "Un document envoyé pour signature ou signé n'est plus modifiable : "
-                "toute modification passe par un avenant."
-            )
-        )
 
 
 def _bump(obj):
@@ -169,10 +159,10 @@ def _require_editable_fields(fields, allowed):
 
 def _update_draft(actor, obj, allowed, expected_version, fields):
     """Edit the given fields of a draft convention or amendment, refusing a stale version."""
-    _require_manager(actor)
+    SIGNATURE.check_role("edit", actor)
     _require_editable_fields(fields, allowed)
     current = _locked(type(obj), obj.pk)
-    _require_draft(current)
+    SIGNATURE.check("edit", actor, current)
     _check_version(current, expected_version)
     before = snapshot(current)
     for name, value in fields.items():
@@ -195,9 +185,8 @@ def update_convention(actor, convention, *, expected_version=None, **fields):
 @transaction.atomic
 def save_convention_part(actor, instance):
     """Create or edit a party, article, paragraph, contribution or annex of a draft."""
-    _require_manager(actor)
     convention = _locked(FrameworkConvention, _convention_id_of(instance))
-    _require_draft(convention)
+    SIGNATURE.check("edit", actor, convention)
     creating = instance.pk is None
     stored = None if creating else type(instance).objects.get(pk=instance.pk)
     if stored is not None and _convention_id_of(stored) != convention.pk:
@@ -221,9 +210,8 @@ def save_convention_part(actor, instance):
 
 @transaction.atomic
 def delete_convention_part(actor, instance):
-    _require_manager(actor)
     convention = _locked(FrameworkConvention, _convention_id_of(instance))
-    _require_draft(convention)
+    SIGNATURE.check("edit", actor, convention)
     record(actor, AuditAction.DELETE, instance, before=snapshot(instance), campus=convention.campus)
     instance.delete()
     _bump(convention)
@@ -255,9 +243,8 @@ def required_signatories(obj):
 
 @transaction.atomic
 def send_for_signature(actor, obj, *, on=None):
-    _require_manager(actor)
     current = _locked(type(obj), obj.pk)
-    _require_draft(current)
+    action = SIGNATURE.check("send", actor, current)
     if isinstance(current, Amendment):
         if current.is_historical:
             raise ConflictError(_("Un avenant historique est déjà signé."))
@@ -270,7 +257,7 @@ def send_for_signature(actor, obj, *, on=None):
         raise ConflictError(_("La convention n'a aucun article."))
     if not required_signatories(current):
         raise ConflictError(_("Aucune partie signataire."))
-    current.status = SignatureStatus.SENT
+    current.status = action.target
     current.sent_on = on or timezone.localdate()
     current.save(update_fields=["status", "sent_on"])
     _bump(current)
@@ -310,10 +297,8 @@ def _require_applicable(amendment):
 def return_to_draft(actor, obj):
     """Take a document back from the signature circuit; signatures recorded so far are
     removed (and audited), since they were given to a text that is going to change."""
-    _require_manager(actor)
     current = _locked(type(obj), obj.pk)
-    if current.status != SignatureStatus.SENT:
-        raise ConflictError(_("Seul un document envoyé pour signature peut revenir en brouillon."))
+    action = SIGNATURE.check("return_to_draft", actor, current)
     for signature in current.signatures.all():
         record(
             actor,
@@ -323,7 +308,7 @@ def return_to_draft(actor, obj):
             campus=_campus_of(current),
         )
         signature.delete()
-    current.status, current.sent_on = SignatureStatus.DRAFT, None
+    current.status, current.sent_on = action.target, None
     current.save(update_fields=["status", "sent_on"])
     _bump(current)
     record(
@@ -352,8 +337,7 @@ def record_signature(actor, obj, *, party, signed_on, place, signatory_name, sig
             _("Vous ne pouvez pas enregistrer la signature de cette partie.")
         )
     current = _locked(type(obj), obj.pk)
-    if current.status != SignatureStatus.SENT:
-        raise ConflictError(_("Ce document n'est pas en attente de signatures."))
+    SIGNATURE.check("sign", actor, current)
     required = {p.pk: p for p in required_signatories(current)}
     if party.pk not in required:
         raise ValidationError({"party": _("Cette partie ne signe pas ce document.")})
@@ -412,16 +396,14 @@ def record_signature(actor, obj, *, party, signed_on, place, signatory_name, sig
 
 @transaction.atomic
 def terminate(actor, convention, *, party, on, reason=""):
-    _require_manager(actor)
     current = _locked(FrameworkConvention, convention.pk)
-    if current.status != SignatureStatus.SIGNED:
-        raise ConflictError(_("Seule une convention signée peut être dénoncée."))
+    action = SIGNATURE.check("terminate", actor, current)
     in_force = consolidated_text(prefetched().get(pk=current.pk), on).parties
     if party.pk not in {p.party_id for p in in_force}:
         raise ValidationError({"party": _("Cette partie n'est pas partie à la convention.")})
     if current.effective_date and on < current.effective_date:
         raise ValidationError({"on": _("La dénonciation ne peut pas précéder la date d'effet.")})
-    current.status = SignatureStatus.TERMINATED
+    current.status = action.target
     current.terminated_on, current.terminated_by, current.termination_reason = on, party, reason
     current.save(update_fields=["status", "terminated_on", "terminated_by", "termination_reason"])
     _bump(current)
@@ -455,10 +437,8 @@ def create_amendment(actor, convention, *, title, deliberation=None, summary="")
     The convention row is locked while numbering, and the (convention, number) unique
     constraint refuses a duplicate if two requests still race (ConflictError: try again).
     """
-    _require_manager(actor)
     locked = _locked(FrameworkConvention, convention.pk)
-    if locked.status != SignatureStatus.SIGNED:
-        raise ConflictError(_("Seule une convention signée et en vigueur peut être modifiée."))
+    SIGNATURE.check("amend", actor, locked)
     amendment = Amendment(
         convention=locked,
         number=_next_number(locked),
@@ -528,11 +508,8 @@ ERROR_FIELD = {
 @transaction.atomic
 def add_change(actor, amendment, change):
     """Append a typed change, refused when it cannot apply to the text in force before it."""
-    _require_manager(actor)
     current = _locked(Amendment, amendment.pk)
-    if current.is_historical:
-        raise ConflictError(_("Un avenant historique n'a pas de modifications saisies."))
-    _require_draft(current)
+    SIGNATURE.check("edit", actor, current)
     change.amendment = current
     change.position = (current.changes.aggregate(p=Max("position"))["p"] or 0) + 1
     if change.kind == ChangeKind.ADD_PARTY and (
@@ -563,9 +540,8 @@ def add_change(actor, amendment, change):
 @transaction.atomic
 def add_party_by_amendment(actor, amendment, party):
     """Create the party an ADD_PARTY change introduces (it signs the amendment too)."""
-    _require_manager(actor)
     current = _locked(Amendment, amendment.pk)
-    _require_draft(current)
+    SIGNATURE.check("edit", actor, current)
     convention = current.convention
     party.convention = convention
     party.added_by = current
@@ -578,9 +554,8 @@ def add_party_by_amendment(actor, amendment, party):
 
 @transaction.atomic
 def delete_change(actor, change):
-    _require_manager(actor)
     current = _locked(Amendment, change.amendment_id)
-    _require_draft(current)
+    SIGNATURE.check("edit", actor, current)
     record(
         actor, AuditAction.DELETE, change, before=snapshot(change), campus=current.convention.campus
     )

@@ -6,8 +6,10 @@ import posixpath
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
+from django.shortcuts import redirect
 
 from .errors import ConflictError, PermissionDeniedError
+from .rules import FORBIDDEN
 
 
 def save_form(request, form, save):
@@ -63,3 +65,15 @@ def file_response(field, *, content_type="application/pdf", filename=None):
         filename=filename or posixpath.basename(field.name),
         content_type=content_type,
     )
+
+
+def refused(request, decision, back):
+    """What a page does with a rule's refusal (core.rules.Decision) before showing a form: a
+    role or scope refusal is a 403; a refusal by the object's state is said in a message, and
+    the user goes back to `back`. None when the action is allowed."""
+    if decision.allowed:
+        return None
+    if decision.outcome == FORBIDDEN:
+        raise PermissionDenied(decision.reason)
+    messages.error(request, decision.reason)
+    return redirect(back)

@@ -42,12 +42,18 @@ from .serializers import (
     SheetSectionWriteSerializer,
     SheetSerializer,
 )
+from .workflow import SHEET
 
-# Writes by role; the services check the rest (the campus, the sheet's state).
-FILLING_ACTIONS = {"section", "submit"}  # the campus's director
-REVIEWING_ACTIONS = {"comment", "request_changes"}  # rectorate and regional staff
-VALIDATING_ACTIONS = {"validate"}  # regional staff
-OPINION_ACTIONS = {"opinion"}  # rectorate staff
+# The workflow's action behind each write (followup.workflow): the role may attempt it when
+# the workflow says so; the services check the rest (the campus, the sheet's state).
+ACTION_RULES = {
+    "section": "fill",
+    "submit": "submit",
+    "comment": "comment",
+    "request_changes": "request_changes",
+    "validate": "validate",
+    "opinion": "opinion",
+}
 
 
 class FollowUpPermission(drf_permissions.BasePermission):
@@ -62,14 +68,8 @@ class FollowUpPermission(drf_permissions.BasePermission):
         if request.method in drf_permissions.SAFE_METHODS:
             return True
         name = getattr(view, "action", None)
-        if name in FILLING_ACTIONS:
-            return user.is_director
-        if name in REVIEWING_ACTIONS:
-            return permissions.is_reviewer(user)
-        if name in VALIDATING_ACTIONS:
-            return user.is_regional_staff
-        if name in OPINION_ACTIONS:
-            return user.is_rectorate
+        if name in ACTION_RULES:
+            return SHEET.role_allows(ACTION_RULES[name], user)
         return permissions.can_manage_campaigns(user)
 
 

@@ -7,8 +7,9 @@ Experts have no business here. Internal notes of reviewers are never shown to di
 """
 
 from campuses.permissions import campuses_visible_to
+from core import roles
 
-from .models import EDITABLE_STATUSES, FollowUpSheet, SheetComment, SheetDocument
+from .models import FollowUpSheet, SheetComment, SheetDocument
 
 
 def can_use_followup(user):
@@ -44,19 +45,14 @@ def documents_visible_to(user, queryset=None):
 
 
 def is_reviewer(user):
-    return getattr(user, "is_authenticated", False) and (
-        user.is_regional_staff or user.is_rectorate
-    )
+    return roles.is_reviewer(user)
 
 
 def can_fill(user, sheet):
-    """The campus's director, while the sheet is editable."""
-    return (
-        getattr(user, "is_authenticated", False)
-        and user.is_director
-        and sheet.status in EDITABLE_STATUSES
-        and campuses_visible_to(user).filter(pk=sheet.campus_id).exists()
-    )
+    """The campus's director, while the sheet is editable (the workflow's `fill`)."""
+    from .workflow import SHEET
+
+    return SHEET.decide("fill", user, sheet).allowed
 
 
 def comments_visible_to(user, queryset=None):

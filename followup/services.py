@@ -34,6 +34,7 @@ from .models import (
     StatusChange,
 )
 from .notifications import CHANGES_KIND, SUBMITTED_KIND
+from .workflow import SHEET
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Columns that describe the year itself, reset on rows copied from last year's sheet.
@@ -157,22 +158,6 @@ def _locked_sheet(sheet):
     )
 
 
-def _require_filler(actor, sheet):
-    if permissions.can_fill(actor, sheet):
-        return
-    is_its_director = (
-        getattr(actor, "is_authenticated", False)
-        and actor.is_director
-        and campuses_visible_to(actor).filter(pk=sheet.campus_id).exists()
-    )
-    if is_its_director:  # the right person, the wrong moment
-        raise ConflictError(
-            _("Cette fiche est %(status)s : elle ne peut plus être modifiée.")
-            % {"status": sheet.get_status_display().lower()}
-        )
-    raise PermissionDeniedError(_("Seul·e la direction du campus remplit sa fiche."))
-
-
 def _parse_version(value):
     """The version a client sent: an integer or a string of digits, anything else refused."""
     if value is None or value == "":
@@ -208,7 +193,7 @@ def save_section(actor, sheet, number, data, *, expected_version=None):
     lost). A stale `expected_version` (someone saved in between) is refused with 409 — unless
     the content is the one stored (a retried request): the page keeps what the user typed."""
     current = _locked_sheet(sheet)
-    _require_filler(actor, current)
+    SHEET.check("fill", actor, current)
     if number not in SECTION_NUMBERS:
         raise ValidationError({"section": _("Rubrique inconnue.")})
     if not isinstance(data, dict):
@@ -281,7 +266,7 @@ def sheet_results(sheet):
 @transaction.atomic
 def submit(actor, sheet, *, notify=True):
     current = _locked_sheet(sheet)
-    _require_filler(actor, current)
+    action = SHEET.check("submit", actor, current)
     results = sheet_results(current)
     incomplete = [n for n, result in results.items() if not result.complete]
     if incomplete:
@@ -306,7 +291,7 @@ def submit(actor, sheet, *, notify=True):
         )
     current.submitted_at = timezone.now()
     current.save(update_fields=["submitted_at"])
-    _change_status(actor, current, SheetStatus.SUBMITTED, "")
+    _change_status(actor, current, action.target, "")
     if notify:
         queue_notification(SUBMITTED_KIND, current)
     return current
@@ -348,7 +333,7 @@ def detect_kind(upload):
 @transaction.atomic
 def add_attachment(actor, sheet, section_number, upload):
     current = _locked_sheet(sheet)
-    _require_filler(actor, current)
+    SHEET.check("fill", actor, current)
     section = sections.SECTIONS_BY_NUMBER.get(section_number)
     if section is None or not section.attachments:
         raise ValidationError({"section": _("Cette rubrique n'accepte pas de pièce jointe.")})
@@ -382,7 +367,7 @@ def add_attachment(actor, sheet, section_number, upload):
 @transaction.atomic
 def delete_attachment(actor, attachment):
     current = _locked_sheet(attachment.sheet_id)
-    _require_filler(actor, current)
+    SHEET.check("fill", actor, current)
     record(
         actor,
         AuditAction.DELETE,
@@ -397,21 +382,13 @@ def delete_attachment(actor, attachment):
 # ---------------------------------------------------------------- review
 
 
-def _require_reviewer(actor, sheet):
-    if (
-        not permissions.is_reviewer(actor)
-        or not permissions.sheets_visible_to(actor).filter(pk=sheet.pk).exists()
-    ):
-        raise PermissionDeniedError(_("Vous ne relisez pas cette fiche."))
-
-
 def _side(actor):
     return ReviewerSide.REGION if actor.is_regional_staff else ReviewerSide.RECTORATE
 
 
 @transaction.atomic
 def add_comment(actor, sheet, *, section, text, internal=False):
-    _require_reviewer(actor, sheet)
+    SHEET.check("comment", actor, sheet)
     text = clean_text(text)
     errors = {}
     if not text:
@@ -442,9 +419,7 @@ def add_comment(actor, sheet, *, section, text, internal=False):
 def request_changes(actor, sheet, reason, *, notify=True):
     """The sheet returns to the director, with the reviewers' comments."""
     current = _locked_sheet(sheet)
-    _require_reviewer(actor, current)
-    if current.status != SheetStatus.SUBMITTED:
-        raise ConflictError(_("Seule une fiche soumise peut être renvoyée au campus."))
+    action = SHEET.check("request_changes", actor, current)
     reason = clean_text(reason)
     if not reason:
         raise ValidationError({"reason": _("Indiquez ce que le campus doit modifier.")})
@@ -454,7 +429,7 @@ def request_changes(actor, sheet, reason, *, notify=True):
     current.save(
         update_fields=["rectorate_opinion", "rectorate_opinion_text", "rectorate_opinion_by"]
     )
-    _change_status(actor, current, SheetStatus.CHANGES_REQUESTED, reason)
+    _change_status(actor, current, action.target, reason)
     if notify:
         queue_notification(CHANGES_KIND, current)
     return current
@@ -463,14 +438,10 @@ def request_changes(actor, sheet, reason, *, notify=True):
 @transaction.atomic
 def validate_sheet(actor, sheet, reason=""):
     current = _locked_sheet(sheet)
-    _require_reviewer(actor, current)
-    if not actor.is_regional_staff:
-        raise PermissionDeniedError(_("La Région valide les fiches ; le rectorat donne son avis."))
-    if current.status != SheetStatus.SUBMITTED:
-        raise ConflictError(_("Seule une fiche soumise peut être validée."))
+    action = SHEET.check("validate", actor, current)
     current.validated_at = timezone.now()
     current.save(update_fields=["validated_at"])
-    return _change_status(actor, current, SheetStatus.VALIDATED, clean_text(reason))
+    return _change_status(actor, current, action.target, clean_text(reason))
 
 
 @transaction.atomic
@@ -478,11 +449,7 @@ def give_opinion(actor, sheet, *, opinion, text=""):
     from .models import Opinion
 
     current = _locked_sheet(sheet)
-    _require_reviewer(actor, current)
-    if not actor.is_rectorate:
-        raise PermissionDeniedError(_("L'avis est celui du rectorat."))
-    if current.status not in (SheetStatus.SUBMITTED, SheetStatus.VALIDATED):
-        raise ConflictError(_("L'avis porte sur une fiche soumise."))
+    SHEET.check("opinion", actor, current)
     if opinion not in Opinion.values:
         raise ValidationError({"opinion": _("Choisissez un avis.")})
     current.rectorate_opinion = opinion

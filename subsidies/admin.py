@@ -18,6 +18,7 @@ from .models import (
     StatusChange,
     SubsidyDossier,
 )
+from .services.envelopes import amount_errors, save_envelope
 
 
 @admin.register(Programme)
@@ -31,12 +32,10 @@ class BudgetLineAdmin(AuditedModelAdmin):
 
 
 class EnvelopeAdminForm(EnvelopeForm):
-    """The portal's form, plus what only an edit can break: lowering the amount below what is
-    already voted on the envelope."""
+    """The portal's form; the service's check on the amount shows next to the field (the
+    service checks it again, under the row's lock, when it saves)."""
 
     def clean_amount(self):
-        from .services.envelopes import amount_errors
-
         amount = self.cleaned_data["amount"]
         message = amount_errors(self.instance, amount)
         if message:
@@ -46,7 +45,11 @@ class EnvelopeAdminForm(EnvelopeForm):
 
 @admin.register(CommitmentEnvelope)
 class CommitmentEnvelopeAdmin(AuditedModelAdmin):
+    """Saved by the envelopes' service: the row locked as a vote locks it, never below what
+    is voted on it (a refusal is shown, nothing saved)."""
+
     form = EnvelopeAdminForm
+    save_through = staticmethod(lambda actor, obj, form: save_envelope(actor, obj))
     list_display = ["label", "budget_year", "purpose", "amount", "deliberation", "article"]
     list_filter = ["budget_year", "purpose"]
 

@@ -51,18 +51,34 @@ from .serializers import (
     SubsidySerializer,
 )
 from .services.dossiers import TERMS_FIELDS
+from .workflow import DOSSIER, PAYMENT
 
-# Writes a director may attempt on their own campus's dossier (the services check the state
-# and the campus); every other write is for regional staff (payments included).
-PREPARING_ACTIONS = {"create", "update", "partial_update", "financing_plan", "submit", "withdraw"}
+# The workflow's action behind each write of the API (subsidies.workflow): the role may
+# attempt it when the workflow says so; the service checks the dossier and its state.
+DOSSIER_RULES = {
+    "update": "edit_project",
+    "partial_update": "edit_project",
+    "financing_plan": "edit_project",
+    "submit": "submit",
+    "withdraw": "withdraw",
+    "return_to_draft": "return_to_draft",
+    "instruct": "instruct",
+    "propose": "propose",
+    "unpropose": "unpropose",
+    "refuse": "refuse",
+    "sign_agreement": "sign_agreement",
+    "close": "close",
+}
+PAYMENT_RULES = {"order": "order", "pay": "pay", "cancel": "cancel"}
 # POST actions that only read what the caller can see: every role of the domain.
 READING_ACTIONS = {"pdf"}
 
 
 class SubsidiesPermission(drf_permissions.BasePermission):
-    """Reading (and asking for PDFs) for the roles that use subsidies, in their scope;
-    preparing a dossier for directors and regional staff; everything else for regional staff.
-    The role is checked first: a refused role gets 403 whatever the object."""
+    """Reading (and asking for PDFs) for the roles that use subsidies, in their scope; each
+    write for the roles its workflow action names (creating a dossier: those who prepare
+    one); everything else for regional staff. The role is checked first: a refused role gets
+    403 whatever the object."""
 
     def has_permission(self, request, view):
         user = request.user
@@ -75,8 +91,11 @@ class SubsidiesPermission(drf_permissions.BasePermission):
         name = getattr(view, "action", None)
         if name in READING_ACTIONS:
             return True
-        if name in getattr(view, "preparing_actions", ()) and user.is_director:
-            return True
+        workflow, rules = getattr(view, "workflow", None), getattr(view, "action_rules", {})
+        if workflow is not None and name in rules:
+            return workflow.role_allows(rules[name], user)
+        if name == "create" and getattr(view, "directors_create", False):
+            return user.is_director or permissions.can_manage_subsidies(user)
         return permissions.can_manage_subsidies(user)
 
 
@@ -135,7 +154,7 @@ class SubsidyViewSet(
     lookup_value_regex = IdConverter.regex
     filterset_class = SubsidyFilter
     permission_classes = [SubsidiesPermission]
-    preparing_actions = PREPARING_ACTIONS
+    workflow, action_rules, directors_create = DOSSIER, DOSSIER_RULES, True
     queryset = SubsidyDossier.objects.none()  # for the schema; get_queryset scopes
 
     def get_queryset(self):
@@ -309,6 +328,7 @@ class PaymentViewSet(
     lookup_value_regex = IdConverter.regex
     filterset_class = PaymentFilter
     permission_classes = [SubsidiesPermission]
+    workflow, action_rules = PAYMENT, PAYMENT_RULES
     queryset = Payment.objects.none()
 
     def get_queryset(self):

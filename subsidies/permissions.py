@@ -9,7 +9,6 @@ directors prepare and submit their own campus's dossier (never its financial ter
 from campuses.permissions import campuses_visible_to
 
 from .models import (
-    DIRECTOR_EDITABLE_STATUSES,
     BeneficiaryTransfer,
     Payment,
     SubsidyDocument,
@@ -91,9 +90,7 @@ def can_prepare_for(user, campus):
 
 def can_edit_project(user, dossier):
     """Description, dates, financing plan: the campus's director while it is a draft; regional
-    staff until the vote."""
-    from .models import INSTRUCTION_STATUSES
+    staff until the vote (the workflow's `edit_project`)."""
+    from .workflow import DOSSIER
 
-    if can_manage_subsidies(user):
-        return dossier.status in (*DIRECTOR_EDITABLE_STATUSES, *INSTRUCTION_STATUSES)
-    return dossier.status in DIRECTOR_EDITABLE_STATUSES and can_prepare_for(user, dossier.campus)
+    return DOSSIER.decide("edit_project", user, dossier).allowed

@@ -12,18 +12,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.views import save_form
+from core.views import refused, save_form
 
 from .. import forms, permissions, services
 from ..consolidation import prefetched
 from ..dates import compute_dates
 from ..models import Amendment, DurationKind, NoticeReference, RenewalMode, SignatureStatus
-
-# The same words as the services' state conflicts, for pages refused before any write.
-NOT_EDITABLE = _(
-    "Un document envoyé pour signature ou signé n'est plus modifiable : "
-    "toute modification passe par un avenant."
-)
+from ..workflow import SIGNATURE
 
 
 def _require_use(request):
@@ -57,11 +52,9 @@ def _visible_amendment(request, pk):
 
 
 def _editable_or_redirect(request, obj):
-    """None when `obj` is a draft; else a redirect to its page with the conflict message."""
-    if obj.is_editable:
-        return None
-    messages.error(request, NOT_EDITABLE)
-    return redirect(obj)
+    """None when `obj` may be edited (the signature circuit's rule); else a redirect to its
+    page with the reason (or a 403 for the role)."""
+    return refused(request, SIGNATURE.decide("edit", request.user, obj), obj)
 
 
 def _dates(convention, text, today):
@@ -165,11 +158,8 @@ def _pending_signatories(obj):
 
 
 def _sign_page(request, obj, convention):
-    if not permissions.can_record_any_signature(request.user):
-        raise PermissionDenied
-    if obj.status != SignatureStatus.SENT:
-        messages.error(request, _("Ce document n'est pas en attente de signatures."))
-        return redirect(obj)
+    if response := refused(request, SIGNATURE.decide("sign", request.user, obj), obj):
+        return response
     parties = _pending_signatories(obj)
     if obj.stale:
         messages.error(request, obj.stale)

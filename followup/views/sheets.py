@@ -27,6 +27,7 @@ from core.views import file_response, run_action
 
 from .. import forms, permissions, sections, selectors, services
 from ..models import SECTION_NUMBERS, FollowUpSheet, SheetSection, SheetStatus
+from ..workflow import SHEET
 from .common import (
     CONTENT_TYPES,
     _require_director,
@@ -49,18 +50,12 @@ NO_PERSONAL_DATA = _(
 
 
 def _actions(user, sheet):
-    """What the page offers to `user` (the services check again)."""
-    reviewer = permissions.is_reviewer(user)
-    status = sheet.status
+    """What the page offers to `user`: the workflow's answers (the services check again),
+    and the links that are no step of it."""
     return {
-        # A director who sees the sheet directs its campus (sheets_visible_to).
-        "fill": user.is_director and sheet.is_editable,
-        "comment": reviewer,
-        "request_changes": reviewer and status == SheetStatus.SUBMITTED,
-        "validate": user.is_regional_staff and status == SheetStatus.SUBMITTED,
-        "opinion": user.is_rectorate and status in (SheetStatus.SUBMITTED, SheetStatus.VALIDATED),
+        **SHEET.available(user, sheet),
         "pdf": documents_available(),
-        "campaign": reviewer,
+        "campaign": permissions.is_reviewer(user),
     }
 
 

@@ -11,6 +11,7 @@ from conventions.services import validate_pdf_upload
 from core.errors import ConflictError
 
 from ..models import DossierStatus, GrantAgreement
+from ..workflow import DOSSIER
 from .common import change_status, check_signature, locked_dossier, require_manager
 
 PARTIES = {
@@ -22,16 +23,11 @@ PARTIES = {
 @transaction.atomic
 def sign_agreement(actor, dossier, *, party, signed_on, signatory):
     """Record one party's signature; the second one makes the agreement signed."""
-    require_manager(actor)
     current = locked_dossier(dossier)
+    DOSSIER.check("sign_agreement", actor, current)
     if party not in PARTIES:
         raise ValidationError({"party": _("Partie inconnue.")})
-    agreement = GrantAgreement.objects.select_for_update().filter(dossier=current).first()
-    if agreement is None or current.status != DossierStatus.VOTED:
-        raise ConflictError(
-            _("Ce dossier est %(status)s : sa convention de financement ne peut être signée.")
-            % {"status": current.get_status_display().lower()}
-        )
+    agreement = GrantAgreement.objects.select_for_update().get(dossier=current)
     signatory = check_signature(
         signatory,
         signed_on,

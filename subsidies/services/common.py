@@ -10,13 +10,13 @@ from core.errors import ConflictError, PermissionDeniedError
 
 from .. import permissions
 from ..models import StatusChange, SubsidyDossier
+from ..workflow import REGION_ONLY
 
 
 def require_manager(actor):
+    """The actions of the Region that are no step of a workflow (envelopes, transfers…)."""
     if not permissions.can_manage_subsidies(actor):
-        raise PermissionDeniedError(
-            _("Seuls les services de la Région instruisent, votent et versent les subventions.")
-        )
+        raise PermissionDeniedError(REGION_ONLY)
 
 
 def locked_dossier(dossier):

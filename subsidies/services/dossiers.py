@@ -16,16 +16,13 @@ from django.utils.translation import gettext as _
 from audit.models import AuditAction
 from audit.services import record, snapshot
 from campuses.selectors import support_institution_on
-from core.errors import ConflictError, PermissionDeniedError
+from core.errors import PermissionDeniedError
 from core.formats import euros, percent
 
 from .. import permissions, rules
 from ..models import (
     ABANDONED_STATUSES,
-    DIRECTOR_EDITABLE_STATUSES,
-    INSTRUCTION_STATUSES,
     NATURE_BY_LEGAL_STATUS,
-    VOTED_STATUSES,
     BaseTax,
     DossierStatus,
     FinancingLine,
@@ -33,7 +30,8 @@ from ..models import (
     Programme,
     SubsidyDossier,
 )
-from .common import change_status, check_version, locked_dossier, require_manager, require_status
+from ..workflow import DOSSIER
+from .common import change_status, check_version, locked_dossier, require_manager
 
 DEFAULT_PROGRAMME_CODE = "00001036"
 
@@ -347,8 +345,7 @@ def update_project(actor, dossier, data, *, expected_version=None):
     """The project part (description, dates, interns…): the director while it is a draft,
     regional staff until the vote."""
     current = locked_dossier(dossier)
-    if not permissions.can_edit_project(actor, current):
-        _refuse_edit(actor, current)
+    DOSSIER.check("edit_project", actor, current)
     check_version(current, expected_version)
     unknown = set(data) - set(PROJECT_FIELDS)
     if unknown:
@@ -375,25 +372,13 @@ def update_project(actor, dossier, data, *, expected_version=None):
     return current
 
 
-def _refuse_edit(actor, dossier):
-    if dossier.status in VOTED_STATUSES or dossier.status == DossierStatus.LAPSED:
-        raise ConflictError(_("Ce dossier a été voté : il ne peut plus être modifié."))
-    if permissions.can_prepare_for(actor, dossier.campus):
-        raise ConflictError(
-            _("Ce dossier est %(status)s : seuls les services de la Région peuvent le modifier.")
-            % {"status": dossier.get_status_display().lower()}
-        )
-    raise PermissionDeniedError(_("Vous ne pouvez pas modifier ce dossier."))
-
-
 @transaction.atomic
 def set_financing_plan(actor, dossier, lines, *, expected_version=None):
     """Replace the financing plan with `lines`: dicts with kind, label, amount and
     is_region_share. An incomplete or unbalanced plan may be saved as a draft; submission
     and instruction require it complete and balanced."""
     current = locked_dossier(dossier)
-    if not permissions.can_edit_project(actor, current):
-        _refuse_edit(actor, current)
+    DOSSIER.check("edit_project", actor, current)
     check_version(current, expected_version)
     errors, rows = {}, []
     for index, line in enumerate(lines):
@@ -474,32 +459,21 @@ def submission_errors(dossier):
 @transaction.atomic
 def submit(actor, dossier, reason=""):
     current = locked_dossier(dossier)
-    if not permissions.can_prepare_for(actor, current.campus):
-        raise PermissionDeniedError(_("Vous ne pouvez pas déposer ce dossier."))
-    require_status(
-        current,
-        DIRECTOR_EDITABLE_STATUSES,
-        _("Ce dossier est %(status)s : il a déjà été déposé."),
-    )
+    action = DOSSIER.check("submit", actor, current)
     errors = submission_errors(current)
     if errors:
         raise ValidationError(errors)
-    return change_status(actor, current, DossierStatus.SUBMITTED, reason)
+    return change_status(actor, current, action.target, reason)
 
 
 @transaction.atomic
 def return_to_draft(actor, dossier, reason):
     """Regional staff send a submitted dossier back to the director to complete it."""
-    require_manager(actor)
     current = locked_dossier(dossier)
-    require_status(
-        current,
-        INSTRUCTION_STATUSES,
-        _("Ce dossier est %(status)s : il ne peut pas revenir en brouillon."),
-    )
+    action = DOSSIER.check("return_to_draft", actor, current)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Indiquez ce que le campus doit compléter.")})
-    return change_status(actor, current, DossierStatus.DRAFT, reason)
+    return change_status(actor, current, action.target, reason)
 
 
 def _coerce_terms(current, data, errors):
@@ -515,15 +489,8 @@ def _coerce_terms(current, data, errors):
 def instruct(actor, dossier, data, *, expected_version=None, reason=""):
     """Regional staff set the financial terms (base, rate, amount, budget line…) and check
     every rule: the dossier becomes « instruit ». Without an amount, the maximum is proposed."""
-    require_manager(actor)
     current = locked_dossier(dossier)
-    if current.status in VOTED_STATUSES or current.status == DossierStatus.LAPSED:
-        raise ConflictError(_("Ce dossier a été voté : son montant est figé."))
-    require_status(
-        current,
-        INSTRUCTION_STATUSES,
-        _("Ce dossier est %(status)s : il doit être déposé pour être instruit."),
-    )
+    action = DOSSIER.check("instruct", actor, current)
     check_version(current, expected_version)
     unknown = set(data) - set(TERMS_FIELDS)
     if unknown:
@@ -561,26 +528,21 @@ def instruct(actor, dossier, data, *, expected_version=None, reason=""):
         campus=current.campus,
     )
     if current.status == DossierStatus.SUBMITTED:
-        change_status(actor, current, DossierStatus.INSTRUCTED, reason)
+        change_status(actor, current, action.target, reason)
     return current
 
 
 @transaction.atomic
 def refuse(actor, dossier, reason):
-    require_manager(actor)
     current = locked_dossier(dossier)
-    require_status(
-        current,
-        (*INSTRUCTION_STATUSES, DossierStatus.PROPOSED),
-        _("Ce dossier est %(status)s : il ne peut plus être refusé."),
-    )
+    action = DOSSIER.check("refuse", actor, current)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Indiquez le motif du refus.")})
     current.deliberation, current.envelope, current.position = None, None, None
     return change_status(
         actor,
         current,
-        DossierStatus.REFUSED,
+        action.target,
         reason,
         extra_fields=("deliberation", "envelope", "position"),
     )
@@ -590,19 +552,12 @@ def refuse(actor, dossier, reason):
 def withdraw(actor, dossier, reason=""):
     """The campus (or the Region for it) withdraws a dossier not yet voted."""
     current = locked_dossier(dossier)
-    if not permissions.can_prepare_for(actor, current.campus):
-        raise PermissionDeniedError(_("Vous ne pouvez pas retirer ce dossier."))
-    allowed = (
-        (*DIRECTOR_EDITABLE_STATUSES, *INSTRUCTION_STATUSES, DossierStatus.PROPOSED)
-        if actor.is_regional_staff
-        else (*DIRECTOR_EDITABLE_STATUSES, DossierStatus.SUBMITTED)
-    )
-    require_status(current, allowed, _("Ce dossier est %(status)s : il ne peut plus être retiré."))
+    action = DOSSIER.check("withdraw", actor, current)
     current.deliberation, current.envelope, current.position = None, None, None
     return change_status(
         actor,
         current,
-        DossierStatus.WITHDRAWN,
+        action.target,
         reason,
         extra_fields=("deliberation", "envelope", "position"),
     )

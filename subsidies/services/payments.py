@@ -29,9 +29,9 @@ from ..models import (
     PaymentStatus,
     SubsidyDossier,
 )
-from .common import change_status, locked_dossier, require_manager
+from ..workflow import DOSSIER, LAPSABLE_STATUSES, PAYABLE_STATUSES, PAYMENT  # noqa: F401 - the statuses, for the readers of this module
+from .common import change_status, locked_dossier
 
-PAYABLE_STATUSES = (DossierStatus.AGREEMENT_SIGNED, DossierStatus.PARTLY_PAID)
 ZERO = Decimal("0.00")
 
 
@@ -105,18 +105,9 @@ def request_payment(
     reference="",
     note="",
 ):
-    require_manager(actor)
     current = locked_dossier(dossier)
+    DOSSIER.check("request_payment", actor, current)
     agreement = getattr(current, "agreement", None)
-    if current.status == DossierStatus.VOTED or (agreement is not None and not agreement.is_signed):
-        raise ConflictError(
-            _("Aucun versement avant la signature de la convention de financement.")
-        )
-    if current.status not in PAYABLE_STATUSES:
-        raise ConflictError(
-            _("Ce dossier est %(status)s : aucun versement n'est possible.")
-            % {"status": current.get_status_display().lower()}
-        )
     if kind not in PaymentKind.values:
         raise ValidationError({"kind": _("Choisissez avance, acompte ou solde.")})
     amount = _amount(amount)
@@ -227,14 +218,12 @@ def _check_day(day, field, not_before=None):
 @transaction.atomic
 def order_payment(actor, payment, *, ordered_on, reference=""):
     """« Mandaté »: the payment order is issued, with its reference."""
-    require_manager(actor)
     locked_dossier(payment.dossier_id)
     current = _locked_payment(payment)
-    if current.status != PaymentStatus.REQUESTED:
-        raise ConflictError(_("Seul un versement demandé peut être mandaté."))
+    action = PAYMENT.check("order", actor, current)
     _check_day(ordered_on, "ordered_on", current.requested_on)
     before = snapshot(current)
-    current.status, current.ordered_on = PaymentStatus.ORDERED, ordered_on
+    current.status, current.ordered_on = action.target, ordered_on
     current.reference = (reference or current.reference)[:50]
     current.version += 1
     current.save()
@@ -251,14 +240,12 @@ def order_payment(actor, payment, *, ordered_on, reference=""):
 
 @transaction.atomic
 def mark_paid(actor, payment, *, paid_on, reference=""):
-    require_manager(actor)
     dossier = locked_dossier(payment.dossier_id)
     current = _locked_payment(payment)
-    if current.status not in (PaymentStatus.REQUESTED, PaymentStatus.ORDERED):
-        raise ConflictError(_("Ce versement est déjà payé ou annulé."))
+    action = PAYMENT.check("pay", actor, current)
     _check_day(paid_on, "paid_on", current.ordered_on or current.requested_on)
     before = snapshot(current)
-    current.status, current.paid_on = PaymentStatus.PAID, paid_on
+    current.status, current.paid_on = action.target, paid_on
     current.reference = (reference or current.reference)[:50]
     current.version += 1
     current.save()
@@ -297,15 +284,13 @@ def _update_dossier_status(actor, dossier, payment):
 
 @transaction.atomic
 def cancel_payment(actor, payment, reason):
-    require_manager(actor)
     locked_dossier(payment.dossier_id)
     current = _locked_payment(payment)
-    if current.status not in (PaymentStatus.REQUESTED, PaymentStatus.ORDERED):
-        raise ConflictError(_("Un versement payé ne peut être annulé."))
+    action = PAYMENT.check("cancel", actor, current)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Indiquez le motif de l'annulation.")})
     before = snapshot(current)
-    current.status = PaymentStatus.CANCELLED
+    current.status = action.target
     current.note = "\n".join(filter(None, [current.note, _("Annulé : %s") % reason]))
     current.version += 1
     current.save()
@@ -322,23 +307,16 @@ def cancel_payment(actor, payment, reason):
 
 @transaction.atomic
 def close_dossier(actor, dossier, reason=""):
-    require_manager(actor)
     current = locked_dossier(dossier)
-    if current.status != DossierStatus.PAID:
-        raise ConflictError(_("Seul un dossier soldé peut être clos."))
-    return change_status(actor, current, DossierStatus.CLOSED, reason)
+    action = DOSSIER.check("close", actor, current)
+    return change_status(actor, current, action.target, reason)
 
 
 @transaction.atomic
 def set_lapse_date(actor, dossier, *, lapse_on, reason):
     """Record or extend (« proroger ») the lapse date of a voted grant not yet paid in full."""
-    require_manager(actor)
     current = locked_dossier(dossier)
-    if current.status not in LAPSABLE_STATUSES:
-        raise ConflictError(
-            _("Ce dossier est %(status)s : sa date de caducité ne se modifie plus.")
-            % {"status": current.get_status_display().lower()}
-        )
+    DOSSIER.check("set_lapse_date", actor, current)
     if lapse_on is None:
         raise ValidationError({"lapse_on": _("Indiquez la date de caducité.")})
     if current.deliberation and lapse_on <= current.deliberation.date:
@@ -358,13 +336,6 @@ def set_lapse_date(actor, dossier, *, lapse_on, reason):
         campus=current.campus,
     )
     return current
-
-
-LAPSABLE_STATUSES = (
-    DossierStatus.VOTED,
-    DossierStatus.AGREEMENT_SIGNED,
-    DossierStatus.PARTLY_PAID,
-)
 
 
 def lapse_due_dossiers(today=None):

@@ -23,7 +23,8 @@ from ..models import (
     GrantAgreement,
     SubsidyDossier,
 )
-from .common import change_status, locked_dossier, require_manager, require_status
+from ..workflow import DOSSIER
+from .common import change_status, locked_dossier, require_manager
 from .dossiers import plan_lines, terms_errors
 
 # Voted grants still to be paid: their whole voted amount stays committed.
@@ -97,13 +98,8 @@ def _envelope_error(envelope, already, adding):
 def propose(actor, dossier, *, deliberation, envelope, reason=""):
     """Put an instructed dossier on a deliberation's agenda, on an envelope of campus grants.
     Refused early when the envelope could not hold it with what is already voted and proposed."""
-    require_manager(actor)
     current = locked_dossier(dossier)
-    require_status(
-        current,
-        (DossierStatus.INSTRUCTED,),
-        _("Ce dossier est %(status)s : seul un dossier instruit peut être proposé au vote."),
-    )
+    action = DOSSIER.check("propose", actor, current)
     errors = terms_errors(current, plan_lines(current))
     if errors:
         raise ValidationError(errors)
@@ -128,7 +124,7 @@ def propose(actor, dossier, *, deliberation, envelope, reason=""):
     return change_status(
         actor,
         current,
-        DossierStatus.PROPOSED,
+        action.target,
         reason,
         extra_fields=("deliberation", "envelope", "position"),
     )
@@ -137,18 +133,13 @@ def propose(actor, dossier, *, deliberation, envelope, reason=""):
 @transaction.atomic
 def unpropose(actor, dossier, reason=""):
     """Take a dossier off the agenda (before the vote): back to « instruit »."""
-    require_manager(actor)
     current = locked_dossier(dossier)
-    require_status(
-        current,
-        (DossierStatus.PROPOSED,),
-        _("Ce dossier est %(status)s : il n'est pas proposé au vote."),
-    )
+    action = DOSSIER.check("unpropose", actor, current)
     current.deliberation, current.envelope, current.position = None, None, None
     return change_status(
         actor,
         current,
-        DossierStatus.INSTRUCTED,
+        action.target,
         reason,
         extra_fields=("deliberation", "envelope", "position"),
     )

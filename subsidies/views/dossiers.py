@@ -17,17 +17,16 @@ from django.views.decorators.http import require_POST
 
 from campuses.permissions import campuses_visible_to
 from core.errors import ConflictError, PermissionDeniedError
-from core.views import run_action, save_form
+from core.views import refused, run_action, save_form
 
 from .. import forms, permissions, selectors, services
 from ..models import (
     INSTRUCTION_STATUSES,
-    TRANSFERABLE_STATUSES,
     DossierStatus,
     PaymentStatus,
     SubsidyDossier,
 )
-from ..services.payments import LAPSABLE_STATUSES, PAYABLE_STATUSES
+from ..workflow import DOSSIER
 from .common import _require_manager, _require_use, _visible_dossier, status_badge
 
 PAGE_SIZE = 25
@@ -112,31 +111,15 @@ def open_data(request):
 
 
 def _actions(user, dossier, agreement):
-    """Which actions the page offers to `user` (the services check again)."""
+    """Which actions the page offers to `user`: the workflow's answers (the services check
+    again), and the few that are no step of it."""
     manager = permissions.can_manage_subsidies(user)
-    preparer = manager or permissions.can_prepare_for(user, dossier.campus)
-    status = dossier.status
-    withdrawable = (DossierStatus.DRAFT, DossierStatus.SUBMITTED)
-    if manager:
-        withdrawable += (DossierStatus.INSTRUCTED, DossierStatus.PROPOSED)
+    actions = DOSSIER.available(user, dossier)
     return {
-        "edit": permissions.can_edit_project(user, dossier),
-        "submit": preparer and status == DossierStatus.DRAFT,
-        "withdraw": preparer and status in withdrawable,
-        "return_to_draft": manager and status in INSTRUCTION_STATUSES,
-        "instruct": manager and status in INSTRUCTION_STATUSES,
-        "propose": manager and status == DossierStatus.INSTRUCTED,
-        "unpropose": manager and status == DossierStatus.PROPOSED,
-        "refuse": manager and status in (*INSTRUCTION_STATUSES, DossierStatus.PROPOSED),
-        "sign_agreement": manager
-        and status == DossierStatus.VOTED
-        and agreement is not None
-        and not agreement.is_signed,
+        **actions,
+        "edit": actions["edit_project"],
+        "lapse_date": actions["set_lapse_date"],
         "agreement_scan": manager and agreement is not None,
-        "request_payment": manager and status in PAYABLE_STATUSES,
-        "close": manager and status == DossierStatus.PAID,
-        "transfer": manager and status in TRANSFERABLE_STATUSES,
-        "lapse_date": manager and status in LAPSABLE_STATUSES,
         "manage": manager,
     }
 
@@ -288,17 +271,9 @@ def dossier_edit(request, pk):
     vote), with the version the page was opened at: a concurrent edit is refused."""
     dossier = _visible_dossier(request, pk)
     user = request.user
-    if not permissions.can_edit_project(user, dossier):
-        if permissions.can_manage_subsidies(user) or permissions.can_prepare_for(
-            user, dossier.campus
-        ):
-            messages.error(
-                request,
-                _("Ce dossier est %(status)s : son projet n'est plus modifiable ici.")
-                % {"status": dossier.get_status_display().lower()},
-            )
-            return redirect(dossier)
-        raise PermissionDenied
+    refusal = refused(request, DOSSIER.decide("edit_project", user, dossier), dossier)
+    if refusal is not None:
+        return refusal
     data = request.POST if request.method == "POST" else None
     form = forms.ProjectForm(data, instance=dossier)
     formset = forms.plan_formset(data, dossier)

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.formats import euros
-from core.views import file_response, save_form
+from core.views import file_response, refused, save_form
 
 from .. import forms, permissions, services
 from ..models import DossierStatus, GrantAgreement, Payment, PaymentStatus
-from ..services.payments import LAPSABLE_STATUSES, PAYABLE_STATUSES
+from ..workflow import DOSSIER
 from .common import _require_manager, _require_use, _visible_dossier
 
 AGREEMENT_PARTIES = {"region": "region_signed_on", "beneficiary": "beneficiary_signed_on"}
@@ -116,13 +116,9 @@ def lapse_date(request, pk):
     """Record or extend (« proroger ») the lapse date of a grant not yet paid in full."""
     dossier = _visible_dossier(request, pk)
     _require_manager(request)
-    if dossier.status not in LAPSABLE_STATUSES:
-        messages.error(
-            request,
-            _("Ce dossier est %(status)s : sa date de caducité ne se modifie plus.")
-            % {"status": dossier.get_status_display().lower()},
-        )
-        return redirect(dossier)
+    refusal = refused(request, DOSSIER.decide("set_lapse_date", request.user, dossier), dossier)
+    if refusal is not None:
+        return refusal
     form = forms.LapseDateForm(request.POST or None, initial={"lapse_on": dossier.lapse_on})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -157,15 +153,9 @@ def lapse_date(request, pk):
 def payment_request(request, pk):
     dossier = _visible_dossier(request, pk, detail=True)
     _require_manager(request)
-    if dossier.status not in PAYABLE_STATUSES:
-        if dossier.status == DossierStatus.VOTED:
-            message = _("Aucun versement avant la signature de la convention de financement.")
-        else:
-            message = _("Ce dossier est %(status)s : aucun versement n'est possible.") % {
-                "status": dossier.get_status_display().lower()
-            }
-        messages.error(request, message)
-        return redirect(dossier)
+    refusal = refused(request, DOSSIER.decide("request_payment", request.user, dossier), dossier)
+    if refusal is not None:
+        return refusal
     form = forms.PaymentRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
