@@ -10,8 +10,7 @@ from decimal import Decimal
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import DecimalField, Prefetch, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus, Organisation
@@ -19,9 +18,9 @@ from campuses.permissions import campuses_visible_to
 from deliberations.numbers import normalize_deliberation_number
 from documents.models import DocumentStatus
 
+from . import selectors
 from .models import (
     RELEASED_STATUSES,
-    VOTED_STATUSES,
     CommitmentEnvelope,
     DossierStatus,
     EnvelopePurpose,
@@ -84,49 +83,8 @@ def payment_list(user):
 
 
 def envelope_list():
-    """Every envelope with what is voted on it (as votes.voted_on_envelope counts it: voted
-    dossiers, and what was paid on lapsed ones), proposed on it, and paid on it."""
-    voted_rows = (
-        SubsidyDossier.objects.filter(envelope=OuterRef("pk"), status__in=VOTED_STATUSES)
-        .order_by()
-        .values("envelope")
-        .annotate(total=Sum("voted_amount"))
-        .values("total")
-    )
-    proposed_rows = (
-        SubsidyDossier.objects.filter(envelope=OuterRef("pk"), status=DossierStatus.PROPOSED)
-        .order_by()
-        .values("envelope")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-
-    def paid_rows(**dossier_filter):
-        return (
-            Payment.objects.filter(
-                dossier__envelope=OuterRef("pk"), status=PaymentStatus.PAID, **dossier_filter
-            )
-            .order_by()
-            .values("dossier__envelope")
-            .annotate(total=Sum("amount"))
-            .values("total")
-        )
-
-    money = DecimalField(max_digits=12, decimal_places=2)
-    return (
-        CommitmentEnvelope.objects.select_related("programme", "deliberation")
-        .annotate(
-            voted_dossiers_total=Coalesce(Subquery(voted_rows[:1]), ZERO, output_field=money),
-            lapsed_paid_total=Coalesce(
-                Subquery(paid_rows(dossier__status=DossierStatus.LAPSED)[:1]),
-                ZERO,
-                output_field=money,
-            ),
-            proposed_total=Coalesce(Subquery(proposed_rows[:1]), ZERO, output_field=money),
-            paid_total=Coalesce(Subquery(paid_rows()[:1]), ZERO, output_field=money),
-        )
-        .order_by("-budget_year", "deliberation__number", "article", "pk")
-    )
+    """Every envelope with its figures (the pages' own: selectors.envelope_list)."""
+    return selectors.envelope_list()
 
 
 def document_list(user):

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -133,6 +134,50 @@ class EnvelopePurpose(models.TextChoices):
     SUPPORT_CONTRACTS = "support_contracts", _("Marchés d'assistance à maîtrise d'ouvrage")
 
 
+def _money_sum(rows, field):
+    """SUM(`field`) of the subquery `rows` grouped on its outer envelope, 0 when empty."""
+    money = models.DecimalField(max_digits=14, decimal_places=2)
+    total = rows.order_by().values("envelope_ref").annotate(total=Sum(field)).values("total")
+    return Coalesce(Subquery(total, output_field=money), Value(Decimal("0.00")), output_field=money)
+
+
+class EnvelopeQuerySet(models.QuerySet):
+    def with_figures(self, *, exclude_dossiers=()):
+        """The one definition of an envelope's figures, for the vote rule, the pages, the API,
+        the propose form and the documents (one query, whatever the rows):
+
+        - `voted`, what is committed on it: the voted amount of the grants still running,
+          and only what was paid on those settled (a reduced balance) or lapsed — the rest
+          of them is released;
+        - `proposed`: the amounts of the dossiers proposed to a vote on it;
+        - `paid`: every payment made on it;
+        - `remaining`: amount − voted.
+
+        `exclude_dossiers` leaves dossiers out of `voted` (a vote re-adds its own)."""
+        dossiers = SubsidyDossier.objects.filter(envelope=OuterRef("pk")).exclude(
+            pk__in=exclude_dossiers
+        )
+        payments = Payment.objects.filter(
+            dossier__envelope=OuterRef("pk"), status=PaymentStatus.PAID
+        )
+        running = dossiers.filter(status__in=COMMITTED_IN_FULL_STATUSES).annotate(
+            envelope_ref=F("envelope")
+        )
+        settled_paid = (
+            payments.filter(dossier__status__in=RELEASED_STATUSES)
+            .exclude(dossier__in=exclude_dossiers)
+            .annotate(envelope_ref=F("dossier__envelope"))
+        )
+        proposed = SubsidyDossier.objects.filter(
+            envelope=OuterRef("pk"), status=DossierStatus.PROPOSED
+        ).annotate(envelope_ref=F("envelope"))
+        return self.annotate(
+            voted=_money_sum(running, "voted_amount") + _money_sum(settled_paid, "amount"),
+            proposed=_money_sum(proposed, "amount"),
+            paid=_money_sum(payments.annotate(envelope_ref=F("dossier__envelope")), "amount"),
+        ).annotate(remaining=F("amount") - F("voted"))
+
+
 class CommitmentEnvelope(models.Model):
     """« Autorisation d'engagement » affected by a deliberation for one budget year and purpose.
     The sum voted on it never exceeds its amount (checked under a row lock when voting)."""
@@ -159,6 +204,8 @@ class CommitmentEnvelope(models.Model):
     programme_label = models.CharField(_("libellé du programme"), max_length=200, blank=True)
     action = models.CharField(_("action"), max_length=20)
     action_label = models.CharField(_("libellé de l'action"), max_length=200, blank=True)
+
+    objects = EnvelopeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("autorisation d'engagement")
@@ -210,6 +257,12 @@ VOTED_STATUSES = (
 # Settled (possibly with a reduced balance) or lapsed: what was not paid is released, the
 # remainder is nil.
 RELEASED_STATUSES = (DossierStatus.PAID, DossierStatus.CLOSED, DossierStatus.LAPSED)
+# Voted grants still to be paid: their whole voted amount stays committed on the envelope.
+COMMITTED_IN_FULL_STATUSES = (
+    DossierStatus.VOTED,
+    DossierStatus.AGREEMENT_SIGNED,
+    DossierStatus.PARTLY_PAID,
+)
 # A grant whose unpaid remainder may still move to a new beneficiary.
 TRANSFERABLE_STATUSES = (
     DossierStatus.VOTED,

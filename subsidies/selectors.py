@@ -21,7 +21,6 @@ from campuses.models import Organisation
 from . import permissions, rules
 from .models import (
     RELEASED_STATUSES,
-    VOTED_STATUSES,
     BeneficiaryTransfer,
     CommitmentEnvelope,
     DossierStatus,
@@ -254,55 +253,14 @@ def maximum_for(dossier):
 # ---------------------------------------------------------------- envelopes
 
 
-def _voted_on_envelopes():
-    """SUM(voted_amount) of the outer envelope's voted dossiers."""
-    rows = (
-        SubsidyDossier.objects.filter(envelope=OuterRef("pk"), status__in=VOTED_STATUSES)
-        .order_by()
-        .values("envelope")
-        .annotate(total=Sum("voted_amount"))
-        .values("total")
-    )
-    return Coalesce(Subquery(rows, output_field=MONEY_FIELD), _zero(), output_field=MONEY_FIELD)
-
-
-def _paid_on_envelopes(**filters):
-    rows = (
-        Payment.objects.filter(
-            dossier__envelope=OuterRef("pk"), status=PaymentStatus.PAID, **filters
-        )
-        .order_by()
-        .values("dossier__envelope")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return Coalesce(Subquery(rows, output_field=MONEY_FIELD), _zero(), output_field=MONEY_FIELD)
-
-
-def _proposed_on_envelopes():
-    rows = (
-        SubsidyDossier.objects.filter(envelope=OuterRef("pk"), status=DossierStatus.PROPOSED)
-        .order_by()
-        .values("envelope")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return Coalesce(Subquery(rows, output_field=MONEY_FIELD), _zero(), output_field=MONEY_FIELD)
-
-
 def envelope_list(queryset=None):
-    """Envelopes with `voted` (as the vote counts it: a lapsed dossier keeps what was paid),
-    `proposed`, `paid` and `remaining` (amount − voted), computed in SQL."""
+    """Envelopes with their figures (CommitmentEnvelope.objects.with_figures: `voted`,
+    `proposed`, `paid`, `remaining`), in SQL."""
     queryset = queryset if queryset is not None else CommitmentEnvelope.objects.all()
     return (
-        queryset.select_related("deliberation", "programme")
-        .annotate(
-            voted=_voted_on_envelopes() + _paid_on_envelopes(dossier__status=DossierStatus.LAPSED),
-            proposed=_proposed_on_envelopes(),
-            paid=_paid_on_envelopes(),
-        )
-        .annotate(remaining=F("amount") - F("voted"))
-        .order_by("-budget_year", "deliberation__number", "article")
+        queryset.with_figures()
+        .select_related("deliberation", "programme")
+        .order_by("-budget_year", "deliberation__number", "article", "pk")
     )
 
 

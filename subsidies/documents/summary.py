@@ -9,7 +9,6 @@ from documents.typography import typeset
 
 from .. import rules
 from ..models import CommitmentEnvelope
-from ..services.votes import voted_on_envelope
 from .context import granted_amount, session_line
 
 
@@ -53,10 +52,12 @@ def _envelopes(deliberation):
     """Each envelope with what is voted on it (the vote's own rule, lapsed grants counting
     only what was paid) and what remains."""
     result = []
-    for envelope in CommitmentEnvelope.objects.filter(deliberation=deliberation).order_by(
-        "article", "budget_year", "pk"
+    for envelope in (
+        CommitmentEnvelope.objects.filter(deliberation=deliberation)
+        .with_figures()
+        .order_by("article", "budget_year", "pk")
     ):
-        voted = voted_on_envelope(envelope)
+        voted = envelope.voted
         result.append(
             {
                 "article": envelope.article,

@@ -3,9 +3,8 @@ subsidy part of a deliberation's detail."""
 
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from documents.api import StoredDocumentSerializer
@@ -13,13 +12,11 @@ from documents.api import StoredDocumentSerializer
 from .. import permissions, rules
 from ..models import (
     CommitmentEnvelope,
-    DossierStatus,
     Payment,
     PaymentKind,
     SubsidyDocument,
     SubsidyDossier,
 )
-from ..services.votes import voted_on_envelope
 from .common import ZERO, money
 
 # ---------------------------------------------------------------------------- payments
@@ -110,10 +107,10 @@ class EnvelopeSerializer(serializers.ModelSerializer):
 
     deliberation_number = serializers.CharField(source="deliberation.number", read_only=True)
     purpose_label = serializers.CharField(source="get_purpose_display", read_only=True)
-    voted = serializers.SerializerMethodField()
-    proposed = money(source="proposed_total", read_only=True)
-    paid = money(source="paid_total", read_only=True)
-    remaining = serializers.SerializerMethodField()
+    voted = money(read_only=True)
+    proposed = money(read_only=True)
+    paid = money(read_only=True)
+    remaining = money(read_only=True)
 
     class Meta:
         model = CommitmentEnvelope
@@ -138,18 +135,6 @@ class EnvelopeSerializer(serializers.ModelSerializer):
             "action",
         ]
         read_only_fields = fields
-
-    @staticmethod
-    def voted_of(envelope):
-        return rules.to_cents(envelope.voted_dossiers_total + envelope.lapsed_paid_total)
-
-    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
-    def get_voted(self, envelope):
-        return str(self.voted_of(envelope))
-
-    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
-    def get_remaining(self, envelope):
-        return str(rules.to_cents(envelope.amount - self.voted_of(envelope)))
 
 
 # --------------------------------------------------------------------------- documents
@@ -237,13 +222,12 @@ def deliberation_subsidies(deliberation, user):
         # The envelopes it affects, and those its dossiers are voted on (possibly affected
         # by an earlier deliberation).
         affected = CommitmentEnvelope.objects.filter(
-            Q(deliberation=deliberation) | Q(dossiers__deliberation=deliberation)
-        ).distinct()
-        for envelope in affected.order_by("article", "pk"):
-            voted = rules.to_cents(voted_on_envelope(envelope))
-            proposed = envelope.dossiers.filter(status=DossierStatus.PROPOSED).aggregate(
-                total=Sum("amount")
-            )["total"] or Decimal("0")
+            pk__in=CommitmentEnvelope.objects.filter(
+                Q(deliberation=deliberation) | Q(dossiers__deliberation=deliberation)
+            ).values("pk")
+        )
+        for envelope in affected.with_figures().order_by("article", "pk"):
+            voted, proposed = envelope.voted, envelope.proposed
             envelopes.append(
                 {
                     "id": envelope.pk,

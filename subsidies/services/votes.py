@@ -9,7 +9,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from core.errors import ConflictError
@@ -27,58 +27,16 @@ from ..workflow import DOSSIER
 from .common import change_status, locked_dossier, require_manager
 from .dossiers import plan_lines, terms_errors
 
-# Voted grants still to be paid: their whole voted amount stays committed.
-RUNNING_STATUSES = (
-    DossierStatus.VOTED,
-    DossierStatus.AGREEMENT_SIGNED,
-    DossierStatus.PARTLY_PAID,
-)
-# Settled or lapsed grants: only what was paid stays committed.
-SETTLED_STATUSES = (DossierStatus.PAID, DossierStatus.CLOSED, DossierStatus.LAPSED)
-
 # Without a payment request completing the grant within this many years of the vote, the
 # unpaid remainder lapses (règlement budgétaire et financier).
 LAPSE_YEARS = 3
 
 
 def voted_on_envelope(envelope, exclude_pks=()):
-    """What is committed on `envelope`: the voted amount of the grants still running, and only
-    what was paid on those that are settled (a reduced balance) or lapsed: the rest of them is
-    released."""
-    from ..models import Payment, PaymentStatus
-
-    running = (
-        (
-            SubsidyDossier.objects.filter(envelope=envelope, status__in=RUNNING_STATUSES)
-            .exclude(pk__in=exclude_pks)
-            .aggregate(total=Sum("voted_amount"))["total"]
-        )
-        or 0
-    )
-    settled_paid = (
-        (
-            Payment.objects.filter(
-                dossier__envelope=envelope,
-                dossier__status__in=SETTLED_STATUSES,
-                status=PaymentStatus.PAID,
-            )
-            .exclude(dossier__pk__in=exclude_pks)
-            .aggregate(total=Sum("amount"))["total"]
-        )
-        or 0
-    )
-    return rules.to_cents(running + settled_paid)
-
-
-def _proposed_on_envelope(envelope, exclude_pk=None):
-    return (
-        (
-            SubsidyDossier.objects.filter(envelope=envelope, status=DossierStatus.PROPOSED)
-            .exclude(pk=exclude_pk)
-            .aggregate(total=Sum("amount"))["total"]
-        )
-        or 0
-    )
+    """What is committed on `envelope` (CommitmentEnvelope.objects.with_figures: the one
+    definition), leaving out the dossiers `exclude_pks`."""
+    figures = CommitmentEnvelope.objects.with_figures(exclude_dossiers=exclude_pks)
+    return rules.to_cents(figures.values_list("voted", flat=True).get(pk=envelope.pk))
 
 
 def _envelope_error(envelope, already, adding):
@@ -113,7 +71,9 @@ def propose(actor, dossier, *, deliberation, envelope, reason=""):
         raise ValidationError(
             {"envelope": _("Cette autorisation est affectée après la délibération choisie.")}
         )
-    already = voted_on_envelope(envelope) + _proposed_on_envelope(envelope, current.pk)
+    figures = CommitmentEnvelope.objects.with_figures().get(pk=envelope.pk)
+    # The dossier is instructed, not proposed yet: it is not among the proposed.
+    already = rules.to_cents(figures.voted + figures.proposed)
     if already + current.amount > envelope.amount:
         raise ValidationError({"envelope": _envelope_error(envelope, already, current.amount)})
     position = (
