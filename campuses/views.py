@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from audit.selectors import entries_for_campus
 from core.views import save_form
+from jobs.services import start_job
 
 from . import forms, permissions, selectors, services
 from .filters import CampusFilter
@@ -30,6 +31,7 @@ from .models import (
 )
 
 PAGE_SIZE = 25
+EXPORT_FORMATS = ("csv", "xlsx", "ods")
 
 
 def _visible_campus(request, pk):
@@ -63,6 +65,7 @@ def campus_list(request):
             "page_obj": page,
             "can_manage": permissions.can_manage_registry(request.user),
             "can_export": permissions.can_export_registry(request.user),
+            "export_formats": EXPORT_FORMATS,
         },
     )
 
@@ -186,18 +189,19 @@ def campus_child_delete(request, pk, kind, child_pk):
 
 
 def export_registry(request, fmt):
-    """Queue an export of the filtered registry; the job page shows its progress."""
+    """Queue an export of the filtered registry (POST); the job page shows its progress. A GET
+    (the list's link without script) asks to confirm: a job is never started by a GET."""
     if not permissions.can_export_registry(request.user):
         raise PermissionDenied
-    if fmt not in ("csv", "xlsx", "ods"):
+    if fmt not in EXPORT_FORMATS:
         raise Http404
     filters = CampusFilter(request.GET, queryset=Campus.objects.none())
     if not filters.is_valid():
         # Export what the list shows: with invalid filters it shows nothing, so refuse.
         messages.error(request, _("Les filtres sont invalides : corrigez-les avant d'exporter."))
         return redirect(reverse("campuses:list") + "?" + request.GET.urlencode())
-    from jobs.services import start_job
-
+    if request.method != "POST":
+        return render(request, "campuses/export_confirm.html", {"format": fmt})
     job = start_job(
         request.user,
         "campus_registry_export",

@@ -15,6 +15,7 @@ from audit.models import AuditAction
 from audit.services import record, snapshot
 from campuses.selectors import support_institution_on
 from core.errors import ConflictError, PermissionDeniedError
+from core.uploads import validate_pdf_upload
 
 from . import permissions
 from .consolidation import (
@@ -41,8 +42,6 @@ from .models import (
 )
 from .template import STANDARD_ARTICLES
 from .workflow import REGION_ONLY, SIGNATURE
-
-SCAN_MAX_BYTES = 10 * 1024 * 1024
 
 
 def _require_manager(actor):
@@ -564,17 +563,6 @@ def delete_change(actor, change):
 
 
 # ---------------------------------------------------------------- signed scans
-
-
-def validate_pdf_upload(upload):
-    if upload.size > SCAN_MAX_BYTES:
-        raise ValidationError(
-            {"file": _("Le fichier dépasse 10 Mo : réduisez sa résolution ou scindez-le.")}
-        )
-    head = upload.read(5)
-    upload.seek(0)
-    if head != b"%PDF-":
-        raise ValidationError({"file": _("Seuls les fichiers PDF sont acceptés.")})
 
 
 @transaction.atomic

@@ -1,22 +1,24 @@
-"""Typed exports in CSV, XLSX and ODS: columns that know what they hold, rows, a totals row.
+"""Typed exports in CSV, XLSX and ODS: columns that know what they hold, rows, a totals row
+(or none: `totals=None`); and plain delimited files for open data.
 
-Shared by the exports of the subsidies and of the follow-up (each builds its columns and rows;
-this module only writes them). Amounts and counts are numbers and dates are dates in XLSX and
-ODS, so that a spreadsheet adds them up; the CSV is what a French Excel opens without an
-import wizard. A text starting like a formula is never run as one.
+Every export of the portal goes through here (the registry, the subsidies and their open
+data, the follow-up's indicators): each builds its columns and rows, this module only writes
+them. Amounts and counts are numbers and dates are dates in XLSX and ODS, so that a
+spreadsheet adds them up; the CSV is what a French Excel opens without an import wizard. A
+text starting like a formula is never run as one.
 """
 
 import csv
 import io
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from .formats import euros
+from .money import to_cents
 
 # Cell kinds: how each writer shows a value.
 TEXT, INTEGER, MONEY, DECIMAL, DATE = "text", "integer", "money", "decimal", "date"
 DATE_FORMAT = "%d/%m/%Y"
-CENT = Decimal("0.01")
 # A text cell starting with one of these is run as a formula by spreadsheets opening a CSV.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_FORMATS = {MONEY: '#,##0.00 "€"', DECIMAL: "0.00", DATE: "DD/MM/YYYY", INTEGER: "0"}
@@ -30,7 +32,7 @@ class Column:
 
 
 def _cents(value):
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    return to_cents(Decimal(value))
 
 
 def _french_number(value):
@@ -38,11 +40,20 @@ def _french_number(value):
     return f"{_cents(value):.2f}".replace(".", ",")
 
 
+def guard_formula(value):
+    """A text that a spreadsheet would run as a formula, quoted so that it stays a text."""
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def _all_rows(rows, totals):
+    return [*rows] if totals is None else [*rows, totals]
+
+
 def _csv_text(value, kind):
     if value is None:
         return ""
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+        return guard_formula(value)
     if kind == DATE:
         return value.strftime(DATE_FORMAT)
     if kind in (MONEY, DECIMAL):
@@ -55,11 +66,24 @@ def write_csv(cols, rows, totals, **_options):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([column.title for column in cols])
-    for row in [*rows, totals]:
+    for row in _all_rows(rows, totals):
         writer.writerow(
             [_csv_text(value, column.kind) for value, column in zip(row, cols, strict=True)]
         )
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_delimited(header, rows, *, delimiter=",", bom=False):
+    """A plain CSV whose values are already the texts to publish (an open-data schema's
+    formats), formulas guarded; UTF-8, with a BOM only when asked."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(
+            [guard_formula(value) if isinstance(value, str) else value for value in row]
+        )
+    return buffer.getvalue().encode("utf-8-sig" if bom else "utf-8")
 
 
 def _width(value, kind):
@@ -86,7 +110,7 @@ def _column_widths(cols, all_rows):
 
 def write_xlsx(cols, rows, totals, *, title, freeze="A2"):
     """One sheet: bold header, numbers formatted, a filter on the data rows (not the totals),
-    panes frozen at `freeze`."""
+    panes frozen at `freeze`, texts of several lines wrapped."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -98,21 +122,25 @@ def write_xlsx(cols, rows, totals, *, title, freeze="A2"):
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
-    all_rows = [*rows, totals]
+    all_rows = _all_rows(rows, totals)
     for row_number, row in enumerate(all_rows, start=2):
         for index, (value, column) in enumerate(zip(row, cols, strict=True), start=1):
             cell = sheet.cell(row=row_number, column=index, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # never let a text starting with "=" become a formula
+                if "\n" in value:
+                    cell.alignment = Alignment(vertical="top", wrap_text=True)
             elif value is not None and column.kind in XLSX_FORMATS:
                 cell.number_format = XLSX_FORMATS[column.kind]
     last = len(all_rows) + 1
-    for cell in sheet[last]:
-        cell.font = Font(bold=True)
+    if totals is not None:
+        for cell in sheet[last]:
+            cell.font = Font(bold=True)
     for index, width in enumerate(_column_widths(cols, all_rows), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(width, 10)
     sheet.freeze_panes = freeze
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(last - 1, 1)}"
+    last_data_row = last - 1 if totals is not None else last
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(last_data_row, 1)}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -173,7 +201,7 @@ def write_ods(cols, rows, totals, *, title, **_options):
             cell.addElement(P(text=str(value)))
         return cell
 
-    all_rows = [*rows, totals]
+    all_rows = _all_rows(rows, totals)
     table = Table(name=title)
     for index, width in enumerate(_column_widths(cols, all_rows)):
         column_style = Style(name=f"column-{index + 1}", family="table-column")

@@ -4,7 +4,6 @@ message per field), PermissionDeniedError (403) or ConflictError (409: state or 
 """
 
 import math
-import zipfile
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -18,6 +17,7 @@ from audit.services import record
 from campuses.models import Campus
 from campuses.permissions import campuses_visible_to
 from core.errors import ConflictError, PermissionDeniedError
+from core.uploads import check_upload
 from notifications.delivery import queue as queue_notification
 
 from . import permissions, sections
@@ -36,7 +36,6 @@ from .models import (
 from .notifications import CHANGES_KIND, SUBMITTED_KIND
 from .workflow import SHEET
 
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # Columns that describe the year itself, reset on rows copied from last year's sheet.
 YEAR_SPECIFIC_RESET = {"stakeholders": {"new": "false"}}
 # Tables copied from last year's validated sheet when a campaign opens.
@@ -300,36 +299,6 @@ def submit(actor, sheet, *, notify=True):
 ALLOWED_ATTACHMENTS = {"pdf", "odt", "ods", "docx", "xlsx"}
 
 
-def detect_kind(upload):
-    """The document type from its content (never from its name): PDF by its magic bytes,
-    OpenDocument by its `mimetype` entry, Office Open XML by its main part."""
-    head = upload.read(5)
-    upload.seek(0)
-    if head == b"%PDF-":
-        return "pdf"
-    if head[:2] != b"PK":
-        return None
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "ignore").strip()
-                return {
-                    "application/vnd.oasis.opendocument.text": "odt",
-                    "application/vnd.oasis.opendocument.spreadsheet": "ods",
-                }.get(mimetype)
-            if "[Content_Types].xml" in names:
-                if "word/document.xml" in names:
-                    return "docx"
-                if "xl/workbook.xml" in names:
-                    return "xlsx"
-    except (zipfile.BadZipFile, OSError, KeyError):
-        return None
-    finally:
-        upload.seek(0)
-    return None
-
-
 @transaction.atomic
 def add_attachment(actor, sheet, section_number, upload):
     current = _locked_sheet(sheet)
@@ -337,13 +306,12 @@ def add_attachment(actor, sheet, section_number, upload):
     section = sections.SECTIONS_BY_NUMBER.get(section_number)
     if section is None or not section.attachments:
         raise ValidationError({"section": _("Cette rubrique n'accepte pas de pièce jointe.")})
-    if upload.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError({"file": _("Le fichier dépasse 10 Mo.")})
-    kind = detect_kind(upload)
-    if kind not in ALLOWED_ATTACHMENTS:
-        raise ValidationError(
-            {"file": _("Formats acceptés : PDF, ODT, ODS, DOCX, XLSX (vérifiés sur le contenu).")}
-        )
+    kind = check_upload(
+        upload,
+        kinds=ALLOWED_ATTACHMENTS,
+        too_large=_("Le fichier dépasse 10 Mo."),
+        wrong_kind=_("Formats acceptés : PDF, ODT, ODS, DOCX, XLSX (vérifiés sur le contenu)."),
+    )
     attachment = SheetAttachment(
         sheet=current,
         section=section_number,

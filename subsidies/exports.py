@@ -11,8 +11,6 @@
 The number of queries does not depend on the number of dossiers.
 """
 
-import csv
-import io
 import logging
 from decimal import Decimal
 from types import SimpleNamespace
@@ -22,7 +20,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.spreadsheets import DATE, DECIMAL, INTEGER, MONEY, WRITERS, Column
+from core.spreadsheets import DATE, DECIMAL, INTEGER, MONEY, WRITERS, Column, write_delimited
 from jobs.services import JobError
 
 from . import permissions, rules
@@ -289,12 +287,10 @@ def export_open_data(job, report_progress):
     dossiers = list(voted_dossiers(year))
     total = len(dossiers)
     report_progress(0, total)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=",", lineterminator="\r\n")
-    writer.writerow(SCDL_COLUMNS)
+    rows = []
     for done, dossier in enumerate(dossiers, start=1):
-        writer.writerow(open_data_row(dossier))
+        rows.append(open_data_row(dossier))
         report_progress(done, total)
     today = timezone.localdate()
     filename = f"subventions-donnees-essentielles-{today:%Y-%m-%d}.csv"
-    return filename, buffer.getvalue().encode("utf-8")
+    return filename, write_delimited(SCDL_COLUMNS, rows)

@@ -1408,7 +1408,16 @@ ROWS = [
         "campus-export",
         lambda t: reverse("campuses:export", args=["csv"]),
         codes(403, {REGIONAL: 302, RECTORATES: 302}),
+        method="post",
         check=_check_export,
+    ),
+    # A GET only asks to confirm: it starts no job.
+    Row(
+        "campuses:export",
+        "campus-export-confirm",
+        lambda t: reverse("campuses:export", args=["csv"]),
+        codes(403, {REGIONAL: 200, RECTORATES: 200}),
+        check=lambda t, response, client, granted: _check_export(t, response, client, False),
     ),
     *_campus_rows(),
     Row(

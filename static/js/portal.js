@@ -7,6 +7,9 @@
  *  - <div data-job-status-url="…">: polls a background job every second and updates the
  *    <progress>, [data-job-text], [data-job-download] and [data-job-error] inside it.
  *  - <button data-confirm="Message"> (or <a>, <input type="submit">): asks before acting.
+ *  - <a href="…" data-post-form="ID">: the link's address is POSTed through the form #ID (which
+ *    carries the CSRF token): an action offered as a link. Without script, the GET shows a
+ *    page with the button to confirm it.
  */
 (function () {
   "use strict";
@@ -414,6 +417,20 @@
     }, true);
   }
 
+  /* -------------------------------------------------- (e) POSTing links */
+
+  function initPostLinks() {
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-post-form]");
+      if (!link || event.defaultPrevented) return;
+      var form = document.getElementById(link.getAttribute("data-post-form"));
+      if (!form) return;
+      event.preventDefault();
+      form.action = link.href;
+      form.submit();
+    });
+  }
+
   /* ------------------------------------------------------------ Start */
 
   function init() {
@@ -424,6 +441,7 @@
   }
 
   initConfirm();
+  initPostLinks();
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import record, snapshot
-from conventions.services import validate_pdf_upload
 from core.errors import ConflictError
+from core.uploads import validate_pdf_upload
 
 from ..models import (
     TRANSFERABLE_STATUSES,

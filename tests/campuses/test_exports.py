@@ -377,8 +377,11 @@ def test_export_from_the_list_to_the_download(
     region = make_user("region-export", "regional")
     client.force_login(region)
 
+    url = reverse("campuses:export", args=["xlsx"]) + "?q=Beta+d%27export"
+    # The list's link asks to confirm (a GET starts no job), the button starts it.
+    assert client.get(url).status_code == 200 and not Job.objects.filter(owner=region).exists()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(reverse("campuses:export", args=["xlsx"]), {"q": "Beta d'export"})
+        response = client.post(url)
 
     job = Job.objects.get(owner=region)
     assert response.status_code == 302

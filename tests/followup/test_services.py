@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.errors import ConflictError, PermissionDeniedError
+from core.uploads import detect_kind
 from followup import sections, services
 from followup.models import (
     FollowUpSheet,
@@ -221,18 +222,10 @@ def test_office_and_opendocument_files_are_recognised(tmp_path):
                 zipped.writestr(name, content)
         return SimpleUploadedFile("f", buffer.getvalue())
 
-    assert (
-        services.detect_kind(archive({"mimetype": "application/vnd.oasis.opendocument.text"}))
-        == "odt"
-    )
-    assert (
-        services.detect_kind(archive({"[Content_Types].xml": "", "xl/workbook.xml": ""})) == "xlsx"
-    )
-    assert (
-        services.detect_kind(archive({"[Content_Types].xml": "", "word/document.xml": ""}))
-        == "docx"
-    )
-    assert services.detect_kind(archive({"evil.exe": "MZ"})) is None
+    assert detect_kind(archive({"mimetype": "application/vnd.oasis.opendocument.text"})) == "odt"
+    assert detect_kind(archive({"[Content_Types].xml": "", "xl/workbook.xml": ""})) == "xlsx"
+    assert detect_kind(archive({"[Content_Types].xml": "", "word/document.xml": ""})) == "docx"
+    assert detect_kind(archive({"evil.exe": "MZ"})) is None
 
 
 # ---------------------------------------------------------------- submission and review

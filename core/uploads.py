@@ -1,0 +1,62 @@
+"""Files people upload (signed scans, attachments): their type read from their content, never
+from their name, and their size bounded; refusals are French messages on the field."""
+
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+MAX_BYTES = 10 * 1024 * 1024
+
+OPENDOCUMENT = {
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+
+
+def detect_kind(upload):
+    """« pdf », « odt », « ods », « docx », « xlsx », or None: PDF by its magic bytes,
+    OpenDocument by its `mimetype` entry, Office Open XML by its main part."""
+    head = upload.read(5)
+    upload.seek(0)
+    if head == b"%PDF-":
+        return "pdf"
+    if head[:2] != b"PK":
+        return None
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype").decode("ascii", "ignore").strip()
+                return OPENDOCUMENT.get(mimetype)
+            if "[Content_Types].xml" in names:
+                if "word/document.xml" in names:
+                    return "docx"
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+def check_upload(upload, *, kinds, too_large, wrong_kind, field="file", max_bytes=MAX_BYTES):
+    """The upload's kind when it is one of `kinds` and not larger than `max_bytes`; else a
+    ValidationError on `field` with the message given."""
+    if upload.size > max_bytes:
+        raise ValidationError({field: too_large})
+    kind = detect_kind(upload)
+    if kind not in kinds:
+        raise ValidationError({field: wrong_kind})
+    return kind
+
+
+def validate_pdf_upload(upload):
+    """A signed scan: a PDF of at most 10 Mo."""
+    return check_upload(
+        upload,
+        kinds={"pdf"},
+        too_large=_("Le fichier dépasse 10 Mo : réduisez sa résolution ou scindez-le."),
+        wrong_kind=_("Seuls les fichiers PDF sont acceptés."),
+    )
