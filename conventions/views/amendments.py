@@ -21,23 +21,23 @@ from ..models import (
     SignatureStatus,
 )
 from .common import (
-    _editable_or_redirect,
-    _pending_signatories,
-    _require_manager,
-    _require_use,
-    _scan_page,
-    _sign_page,
-    _status_badge,
-    _visible_amendment,
-    _visible_convention,
-    _with_filenames,
+    editable_or_redirect,
+    pending_signatories,
+    require_manager,
+    require_use,
+    scan_page,
+    sign_page,
+    status_badge,
+    visible_amendment,
+    visible_convention,
+    with_filenames,
 )
 from .documents import ask_for_pdf
 
 
 def amendment_create(request, pk):
-    convention = _visible_convention(request, pk)
-    _require_manager(request)
+    convention = visible_convention(request, pk)
+    require_manager(request)
     if convention.status != SignatureStatus.SIGNED:
         messages.error(request, _("Seule une convention signée et en vigueur peut être modifiée."))
         return redirect(convention)
@@ -74,8 +74,8 @@ def amendment_create(request, pk):
 
 
 def historical_amendment_create(request, pk):
-    convention = _visible_convention(request, pk)
-    _require_manager(request)
+    convention = visible_convention(request, pk)
+    require_manager(request)
     form = forms.HistoricalAmendmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -116,14 +116,14 @@ def _amendment_page(request, amendment, change_form=None, status=200):
         changes.append(change)
     if editable and change_form is None:
         change_form = forms.ChangeForm(convention=amendment.convention)
-    pending = _pending_signatories(amendment)
+    pending = pending_signatories(amendment)
     return render(
         request,
         "conventions/amendment_detail.html",
         {
             "amendment": amendment,
             "convention": amendment.convention,
-            "badge": _status_badge(amendment),
+            "badge": status_badge(amendment),
             "changes": changes,
             "change_form": change_form if editable else None,
             "editable": editable,
@@ -133,7 +133,7 @@ def _amendment_page(request, amendment, change_form=None, status=200):
             and permissions.can_record_any_signature(user),
             "pending": pending,
             "signatures": amendment.signatures.select_related("party__organisation"),
-            "scans": _with_filenames(amendment.scans.all()),
+            "scans": with_filenames(amendment.scans.all()),
             "documents": amendment.documents.all(),
         },
         status=status,
@@ -141,13 +141,13 @@ def _amendment_page(request, amendment, change_form=None, status=200):
 
 
 def amendment_detail(request, pk):
-    return _amendment_page(request, _visible_amendment(request, pk))
+    return _amendment_page(request, visible_amendment(request, pk))
 
 
 def amendment_update(request, pk):
-    amendment = _visible_amendment(request, pk)
-    _require_manager(request)
-    if response := _editable_or_redirect(request, amendment):
+    amendment = visible_amendment(request, pk)
+    require_manager(request)
+    if response := editable_or_redirect(request, amendment):
         return response
     form = forms.AmendmentForm(request.POST or None, instance=amendment)
     if request.method == "POST" and form.is_valid():
@@ -188,9 +188,9 @@ def _on_used_fields(error, kind):
 
 @require_POST
 def change_create(request, pk):
-    amendment = _visible_amendment(request, pk)
-    _require_manager(request)
-    if response := _editable_or_redirect(request, amendment):
+    amendment = visible_amendment(request, pk)
+    require_manager(request)
+    if response := editable_or_redirect(request, amendment):
         return response
     form = forms.ChangeForm(request.POST, convention=amendment.convention)
     if form.is_valid():
@@ -217,13 +217,13 @@ def change_create(request, pk):
 
 @require_POST
 def change_delete(request, pk):
-    _require_use(request)
+    require_use(request)
     change = get_object_or_404(
         AmendmentChange.objects.select_related("amendment"),
         pk=pk,
         amendment__in=permissions.amendments_visible_to(request.user).values("pk"),
     )
-    _require_manager(request)
+    require_manager(request)
     amendment = change.amendment
     run_action(
         request,
@@ -235,8 +235,8 @@ def change_delete(request, pk):
 
 @require_POST
 def amendment_send(request, pk):
-    amendment = _visible_amendment(request, pk)
-    _require_manager(request)
+    amendment = visible_amendment(request, pk)
+    require_manager(request)
     run_action(
         request,
         lambda: services.send_for_signature(request.user, amendment),
@@ -247,8 +247,8 @@ def amendment_send(request, pk):
 
 @require_POST
 def amendment_return_to_draft(request, pk):
-    amendment = _visible_amendment(request, pk)
-    _require_manager(request)
+    amendment = visible_amendment(request, pk)
+    require_manager(request)
     run_action(
         request,
         lambda: services.return_to_draft(request.user, amendment),
@@ -258,17 +258,17 @@ def amendment_return_to_draft(request, pk):
 
 
 def amendment_sign(request, pk):
-    amendment = _visible_amendment(request, pk)
-    return _sign_page(request, amendment, amendment.convention)
+    amendment = visible_amendment(request, pk)
+    return sign_page(request, amendment, amendment.convention)
 
 
 def amendment_scan_upload(request, pk):
-    amendment = _visible_amendment(request, pk)
-    return _scan_page(request, amendment.convention, amendment)
+    amendment = visible_amendment(request, pk)
+    return scan_page(request, amendment.convention, amendment)
 
 
 @require_POST
 def amendment_document(request, pk):
-    amendment = _visible_amendment(request, pk)
+    amendment = visible_amendment(request, pk)
     ask_for_pdf(request, amendment.convention, kind=DocumentKind.AMENDMENT, amendment=amendment)
     return redirect(reverse("conventions:amendment_detail", args=[amendment.pk]) + "#documents")

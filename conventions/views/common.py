@@ -21,27 +21,27 @@ from ..models import Amendment, DurationKind, NoticeReference, RenewalMode, Sign
 from ..workflow import SIGNATURE
 
 
-def _require_use(request):
+def require_use(request):
     if not permissions.can_use_conventions(request.user):
         raise PermissionDenied
 
 
-def _require_manager(request):
+def require_manager(request):
     if not permissions.can_manage_conventions(request.user):
         raise PermissionDenied
 
 
-def _visible_convention(request, pk, queryset=None):
+def visible_convention(request, pk, queryset=None):
     """The convention if the user may see it (404 otherwise); 403 for roles without access."""
-    _require_use(request)
+    require_use(request)
     convention = permissions.conventions_visible_to(request.user, queryset).filter(pk=pk).first()
     if convention is None:
         raise Http404
     return convention
 
 
-def _visible_amendment(request, pk):
-    _require_use(request)
+def visible_amendment(request, pk):
+    require_use(request)
     queryset = Amendment.objects.select_related(
         "convention__campus", "convention__deliberation", "deliberation"
     )
@@ -51,13 +51,13 @@ def _visible_amendment(request, pk):
     return amendment
 
 
-def _editable_or_redirect(request, obj):
+def editable_or_redirect(request, obj):
     """None when `obj` may be edited (the signature circuit's rule); else a redirect to its
     page with the reason (or a 403 for the role)."""
     return refused(request, SIGNATURE.decide("edit", request.user, obj), obj)
 
 
-def _dates(convention, text, today):
+def dates_in_force(convention, text, today):
     return compute_dates(
         text.clauses, convention.effective_date, convention.campus.label_periods.all(), today
     )
@@ -74,7 +74,7 @@ def _describe_label(choices, value):
         return str(value or "")
 
 
-def _link_amendments(text, convention):
+def link_amendments(text, convention):
     """Give every part of a consolidated text the amendments (objects) that changed it."""
     by_number = {amendment.number: amendment for amendment in convention.amendments.all()}
     parts = [
@@ -103,7 +103,7 @@ def _link_amendments(text, convention):
     return text
 
 
-def _status_badge(obj, dates=None, today=None):
+def status_badge(obj, dates=None, today=None):
     """(css modifier, label) of a convention's or an amendment's state."""
     if (
         dates is not None
@@ -120,7 +120,7 @@ def _status_badge(obj, dates=None, today=None):
     }.get(obj.status, ("none", obj.get_status_display()))
 
 
-def _detail_queryset():
+def detail_queryset():
     return (
         prefetched()
         .select_related("deliberation", "terminated_by__organisation")
@@ -136,14 +136,14 @@ def _detail_queryset():
     )
 
 
-def _with_filenames(scans):
+def with_filenames(scans):
     scans = list(scans)
     for scan in scans:
         scan.filename = posixpath.basename(scan.file.name)
     return scans
 
 
-def _pending_signatories(obj):
+def pending_signatories(obj):
     """The parties that still have to sign a document sent for signature.
 
     An amendment whose changes no longer apply (another amendment, signed meanwhile, changed
@@ -157,10 +157,10 @@ def _pending_signatories(obj):
     return [party for party in services.required_signatories(obj) if party.pk not in signed]
 
 
-def _sign_page(request, obj, convention):
+def sign_page(request, obj, convention):
     if response := refused(request, SIGNATURE.decide("sign", request.user, obj), obj):
         return response
-    parties = _pending_signatories(obj)
+    parties = pending_signatories(obj)
     if obj.stale:
         messages.error(request, obj.stale)
         return redirect(obj)
@@ -196,8 +196,8 @@ def _sign_page(request, obj, convention):
     )
 
 
-def _scan_page(request, convention, amendment=None):
-    _require_manager(request)
+def scan_page(request, convention, amendment=None):
+    require_manager(request)
     form = forms.ScanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
 

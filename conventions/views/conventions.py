@@ -31,25 +31,25 @@ from ..models import (
     SignedScan,
 )
 from .common import (
-    _dates,
-    _detail_queryset,
-    _editable_or_redirect,
-    _link_amendments,
-    _pending_signatories,
-    _require_manager,
-    _require_use,
-    _scan_page,
-    _sign_page,
-    _status_badge,
-    _visible_convention,
-    _with_filenames,
+    dates_in_force,
+    detail_queryset,
+    editable_or_redirect,
+    link_amendments,
+    pending_signatories,
+    require_manager,
+    require_use,
+    scan_page,
+    sign_page,
+    status_badge,
+    visible_convention,
+    with_filenames,
 )
 
 PAGE_SIZE = 25
 
 
 def convention_list(request):
-    _require_use(request)
+    require_use(request)
     today = timezone.localdate()
     queryset = permissions.conventions_visible_to(
         request.user,
@@ -66,8 +66,8 @@ def convention_list(request):
     page = Paginator(conventions, PAGE_SIZE).get_page(request.GET.get("page"))
     for convention in page.object_list:
         text = consolidated_text(convention, today)
-        convention.dates = _dates(convention, text, today)
-        convention.badge = _status_badge(convention, convention.dates, today)
+        convention.dates = dates_in_force(convention, text, today)
+        convention.badge = status_badge(convention, convention.dates, today)
     return render(
         request,
         "conventions/convention_list.html",
@@ -80,10 +80,10 @@ def convention_list(request):
 
 
 def convention_detail(request, pk):
-    convention = _visible_convention(request, pk, _detail_queryset())
+    convention = visible_convention(request, pk, detail_queryset())
     today = timezone.localdate()
-    text = _link_amendments(consolidated_text(convention, today), convention)
-    dates = _dates(convention, text, today)
+    text = link_amendments(consolidated_text(convention, today), convention)
+    dates = dates_in_force(convention, text, today)
     user = request.user
     can_manage = permissions.can_manage_conventions(user)
     history = AuditEntry.objects.filter(
@@ -97,17 +97,17 @@ def convention_detail(request, pk):
             "convention": convention,
             "text": text,
             "dates": dates,
-            "badge": _status_badge(convention, dates, today),
+            "badge": status_badge(convention, dates, today),
             "today": today,
             "editable": can_manage and convention.is_editable,
             "can_manage": can_manage,
             "can_sign": convention.status == SignatureStatus.SENT
             and permissions.can_record_any_signature(user),
-            "pending": _pending_signatories(convention),
+            "pending": pending_signatories(convention),
             "amendments": [
-                (amendment, _status_badge(amendment)) for amendment in convention.amendments.all()
+                (amendment, status_badge(amendment)) for amendment in convention.amendments.all()
             ],
-            "scans": _with_filenames(convention.scans.all()),
+            "scans": with_filenames(convention.scans.all()),
             "documents": GeneratedDocument.objects.filter(convention=convention).select_related(
                 "amendment"
             ),
@@ -117,8 +117,8 @@ def convention_detail(request, pk):
 
 
 def convention_create(request):
-    _require_use(request)
-    _require_manager(request)
+    require_use(request)
+    require_manager(request)
     campus = request.GET.get("campus", "")
     form = forms.ConventionCreateForm(
         request.POST or None,
@@ -150,9 +150,9 @@ def convention_create(request):
 
 
 def convention_update(request, pk):
-    convention = _visible_convention(request, pk)
-    _require_manager(request)
-    if response := _editable_or_redirect(request, convention):
+    convention = visible_convention(request, pk)
+    require_manager(request)
+    if response := editable_or_redirect(request, convention):
         return response
     form = forms.ConventionForm(request.POST or None, instance=convention)
     if request.method == "POST" and form.is_valid():
@@ -219,10 +219,10 @@ def _new_part(model, convention, request):
 
 
 def part_form(request, pk, kind, part_pk=None):
-    convention = _visible_convention(request, pk)
+    convention = visible_convention(request, pk)
     model, form_class, label, anchor = _part_kind(kind)
-    _require_manager(request)
-    if response := _editable_or_redirect(request, convention):
+    require_manager(request)
+    if response := editable_or_redirect(request, convention):
         return response
     if part_pk is None:
         instance, initial = _new_part(model, convention, request)
@@ -256,9 +256,9 @@ def part_form(request, pk, kind, part_pk=None):
 
 @require_POST
 def part_delete(request, pk, kind, part_pk):
-    convention = _visible_convention(request, pk)
+    convention = visible_convention(request, pk)
     model, _form_class, label, anchor = _part_kind(kind)
-    _require_manager(request)
+    require_manager(request)
     instance = _part(model, convention, part_pk)
     try:
         services.delete_convention_part(request.user, instance)
@@ -275,8 +275,8 @@ def part_delete(request, pk, kind, part_pk):
 
 @require_POST
 def convention_send(request, pk):
-    convention = _visible_convention(request, pk)
-    _require_manager(request)
+    convention = visible_convention(request, pk)
+    require_manager(request)
     run_action(
         request,
         lambda: services.send_for_signature(request.user, convention),
@@ -287,8 +287,8 @@ def convention_send(request, pk):
 
 @require_POST
 def convention_return_to_draft(request, pk):
-    convention = _visible_convention(request, pk)
-    _require_manager(request)
+    convention = visible_convention(request, pk)
+    require_manager(request)
     run_action(
         request,
         lambda: services.return_to_draft(request.user, convention),
@@ -298,15 +298,15 @@ def convention_return_to_draft(request, pk):
 
 
 def convention_sign(request, pk):
-    convention = _visible_convention(request, pk)
-    return _sign_page(request, convention, convention)
+    convention = visible_convention(request, pk)
+    return sign_page(request, convention, convention)
 
 
 def convention_terminate(request, pk):
-    convention = _visible_convention(
+    convention = visible_convention(
         request, pk, FrameworkConvention.objects.select_related("campus")
     )
-    _require_manager(request)
+    require_manager(request)
     if convention.status != SignatureStatus.SIGNED:
         messages.error(request, _("Seule une convention signée peut être dénoncée."))
         return redirect(convention)
@@ -328,11 +328,11 @@ def convention_terminate(request, pk):
 
 
 def scan_upload(request, pk):
-    return _scan_page(request, _visible_convention(request, pk))
+    return scan_page(request, visible_convention(request, pk))
 
 
 def scan_download(request, pk):
-    _require_use(request)
+    require_use(request)
     scans = SignedScan.objects.filter(
         convention__in=permissions.conventions_visible_to(request.user).values("pk")
     )

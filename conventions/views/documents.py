@@ -12,7 +12,7 @@ from core.views import run_action
 
 from ..documents import request_document
 from ..models import DocumentKind
-from .common import _visible_convention
+from .common import visible_convention
 
 
 def ask_for_pdf(request, convention, *, kind, amendment=None, as_of=None):
@@ -29,7 +29,7 @@ def ask_for_pdf(request, convention, *, kind, amendment=None, as_of=None):
 
 @require_POST
 def document_request(request, pk, kind):
-    convention = _visible_convention(request, pk)
+    convention = visible_convention(request, pk)
     if kind not in (DocumentKind.CONVENTION, DocumentKind.CONSOLIDATED):
         raise Http404
     as_of = timezone.localdate() if kind == DocumentKind.CONSOLIDATED else None

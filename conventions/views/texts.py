@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 
 from .. import forms
 from ..consolidation import consolidated_text
-from .common import _dates, _detail_queryset, _link_amendments, _visible_convention
+from .common import dates_in_force, detail_queryset, link_amendments, visible_convention
 
 
 def consolidated(request, pk):
-    convention = _visible_convention(request, pk, _detail_queryset())
+    convention = visible_convention(request, pk, detail_queryset())
     today = timezone.localdate()
     form = forms.AsOfForm(request.GET or None)
     day = today
@@ -25,7 +25,7 @@ def consolidated(request, pk):
     else:
         day = (form.cleaned_data["date"] if form.is_bound else None) or today
         form = forms.AsOfForm(initial={"date": day})
-    text = _link_amendments(consolidated_text(convention, day), convention)
+    text = link_amendments(consolidated_text(convention, day), convention)
     return render(
         request,
         "conventions/consolidated.html",
@@ -34,7 +34,7 @@ def consolidated(request, pk):
             "text": text,
             "day": day,
             "form": form,
-            "dates": _dates(convention, text, day),
+            "dates": dates_in_force(convention, text, day),
         },
     )
 
@@ -143,7 +143,7 @@ def _compare_texts(old_text, new_text, applied):
 
 
 def compare(request, pk):
-    convention = _visible_convention(request, pk, _detail_queryset())
+    convention = visible_convention(request, pk, detail_queryset())
     today = timezone.localdate()
     form = forms.CompareForm(request.GET or None)
     start = convention.effective_date or today
@@ -175,9 +175,9 @@ def compare(request, pk):
             "clauses_changed": any(
                 getattr(old_clauses, n) != getattr(new_clauses, n) for n in clause_names
             ),
-            "old_dates": _dates(convention, old_text, start),
-            "new_dates": _dates(convention, new_text, end),
-            "old_clauses": _link_amendments(old_text, convention).clauses,
-            "new_clauses": _link_amendments(new_text, convention).clauses,
+            "old_dates": dates_in_force(convention, old_text, start),
+            "new_dates": dates_in_force(convention, new_text, end),
+            "old_clauses": link_amendments(old_text, convention).clauses,
+            "new_clauses": link_amendments(new_text, convention).clauses,
         },
     )

@@ -12,9 +12,9 @@ from core.views import save_form
 from .. import forms, permissions, selectors, services
 from ..models import Campaign, SheetStatus
 from .common import (
-    _require_campaign_manager,
-    _require_use,
     dashboard_url,
+    require_campaign_manager,
+    require_use,
     sheet_badge,
     status_badge,
 )
@@ -33,7 +33,7 @@ def _status_cards(counts):
 
 
 def campaign_list(request):
-    _require_use(request)
+    require_use(request)
     user = request.user
     campaigns = list(selectors.campaigns_for(user))
     for campaign in campaigns:
@@ -59,8 +59,8 @@ def campaign_list(request):
 
 
 def campaign_create(request):
-    _require_use(request)
-    _require_campaign_manager(request)
+    require_use(request)
+    require_campaign_manager(request)
     form = forms.CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -93,7 +93,7 @@ def campaign_create(request):
 
 
 def campaign_detail(request, pk):
-    _require_use(request)
+    require_use(request)
     user = request.user
     if not permissions.is_reviewer(user):
         # Directors follow their own sheets (the list); a campaign's progress is the reviewers'.

@@ -38,35 +38,35 @@ def sheet_badge(sheet):
     return status_badge(sheet.status, sheet.get_status_display())
 
 
-def _require_use(request):
+def require_use(request):
     """Experts (and anyone without a role here) have no business with the follow-up: 403."""
     if not permissions.can_use_followup(request.user):
         raise PermissionDenied
 
 
-def _require_campaign_manager(request):
+def require_campaign_manager(request):
     if not permissions.can_manage_campaigns(request.user):
         raise PermissionDenied
 
 
-def _visible_sheet(request, pk):
+def visible_sheet(request, pk):
     """The sheet if the user may see it (404 otherwise); 403 for roles without access."""
-    _require_use(request)
+    require_use(request)
     sheet = selectors.visible_sheet(request.user, pk)
     if sheet is None:
         raise Http404
     return sheet
 
 
-def _visible_attachment(request, pk):
-    _require_use(request)
+def visible_attachment(request, pk):
+    require_use(request)
     attachment = selectors.attachment_visible_to(request.user, pk)
     if attachment is None:
         raise Http404
     return attachment
 
 
-def _section_spec(number):
+def section_spec(number):
     """The schema of section `number` (1-9), 404 for any other number."""
     spec = sections.SECTIONS_BY_NUMBER.get(number)
     if spec is None:
@@ -74,14 +74,14 @@ def _section_spec(number):
     return spec
 
 
-def _require_director(request):
+def require_director(request):
     """Only the campus's director fills its sheet (the sheet is already known visible: a
     director who sees it directs its campus). Reviewers and others: 403."""
     if not request.user.is_director:
         raise PermissionDenied
 
 
-def _require_reviewer(request):
+def require_reviewer(request):
     if not permissions.is_reviewer(request.user):
         raise PermissionDenied
 

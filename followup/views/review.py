@@ -13,7 +13,7 @@ from core.views import run_action, save_form
 
 from .. import forms, services
 from ..models import SheetStatus
-from .common import _require_reviewer, _visible_sheet, sheet_badge
+from .common import require_reviewer, sheet_badge, visible_sheet
 from .sheets import render_sheet
 
 
@@ -24,8 +24,8 @@ def _anchor(sheet, section):
 
 @require_POST
 def comment(request, pk):
-    sheet = _visible_sheet(request, pk)
-    _require_reviewer(request)
+    sheet = visible_sheet(request, pk)
+    require_reviewer(request)
     form = forms.CommentForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -68,8 +68,8 @@ def _action_page(request, sheet, form, *, title, button, intro=""):
 
 def request_changes(request, pk):
     """Both sides may send the sheet back to the campus, with the reason (and the comments)."""
-    sheet = _visible_sheet(request, pk)
-    _require_reviewer(request)
+    sheet = visible_sheet(request, pk)
+    require_reviewer(request)
     if sheet.status != SheetStatus.SUBMITTED:
         messages.error(request, _("Seule une fiche soumise peut être renvoyée au campus."))
         return redirect(sheet)
@@ -100,8 +100,8 @@ def request_changes(request, pk):
 
 @require_POST
 def validate(request, pk):
-    sheet = _visible_sheet(request, pk)
-    _require_reviewer(request)
+    sheet = visible_sheet(request, pk)
+    require_reviewer(request)
     if not request.user.is_regional_staff:
         raise PermissionDenied
     form = forms.ValidateForm(request.POST)
@@ -115,7 +115,7 @@ def validate(request, pk):
 
 
 def opinion(request, pk):
-    sheet = _visible_sheet(request, pk)
+    sheet = visible_sheet(request, pk)
     if not request.user.is_rectorate:
         raise PermissionDenied
     if sheet.status not in (SheetStatus.SUBMITTED, SheetStatus.VALIDATED):

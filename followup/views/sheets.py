@@ -30,15 +30,15 @@ from ..models import SECTION_NUMBERS, FollowUpSheet, SheetSection, SheetStatus
 from ..workflow import SHEET
 from .common import (
     CONTENT_TYPES,
-    _require_director,
-    _section_spec,
-    _visible_attachment,
-    _visible_sheet,
     dashboard_url,
     documents_available,
     json_error,
+    require_director,
+    section_spec,
     sheet_badge,
     status_badge,
+    visible_attachment,
+    visible_sheet,
 )
 
 NO_PERSONAL_DATA = _(
@@ -126,7 +126,7 @@ def render_sheet(request, sheet, status=200, **forms_):
 
 
 def sheet_detail(request, pk):
-    sheet = _visible_sheet(request, pk)
+    sheet = visible_sheet(request, pk)
     return render_sheet(request, sheet)
 
 
@@ -144,7 +144,7 @@ def _neighbours(number):
 def _section_page(request, sheet, number, *, data=None, version=None, conflict=None, status=200):
     """The section's page; `data`/`version` given when re-showing what the user posted."""
     user = request.user
-    spec = _section_spec(number)
+    spec = section_spec(number)
     stored = selectors.sections_of(sheet)
     section = stored.get(number)
     saved = section.data if section else {}
@@ -205,11 +205,11 @@ def _form_version(value):
 def section(request, pk, number):
     """GET: the section's editor (read-only for those who do not fill the sheet).
     POST (the page without JavaScript): save the section as typed."""
-    sheet = _visible_sheet(request, pk)
-    _section_spec(number)
+    sheet = visible_sheet(request, pk)
+    section_spec(number)
     if request.method != "POST":
         return _section_page(request, sheet, number)
-    _require_director(request)
+    require_director(request)
     data = forms.data_from_post(number, request.POST)
     version = _form_version(request.POST.get("version"))
     try:
@@ -280,8 +280,8 @@ def _same_data(number, stored, sent):
 @require_POST
 def section_draft(request, pk, number):
     """Save a section's draft sent as JSON by the editor's script; answer JSON."""
-    sheet = _visible_sheet(request, pk)
-    _section_spec(number)
+    sheet = visible_sheet(request, pk)
+    section_spec(number)
     if not request.user.is_director:
         return json_error(403, _("Seule la direction du campus remplit sa fiche."))
     try:
@@ -340,7 +340,7 @@ def _replay(user, sheet, number, data, unconfirmed):
 
 
 def summary(request, pk):
-    sheet = _visible_sheet(request, pk)
+    sheet = visible_sheet(request, pk)
     results = services.sheet_results(sheet)
     stored = selectors.sections_of(sheet)
     rows = []
@@ -372,8 +372,8 @@ def summary(request, pk):
 
 @require_POST
 def submit(request, pk):
-    sheet = _visible_sheet(request, pk)
-    _require_director(request)
+    sheet = visible_sheet(request, pk)
+    require_director(request)
     try:
         services.submit(request.user, sheet)
     except ValidationError as error:
@@ -406,9 +406,9 @@ def _section_anchor(sheet, number, anchor="pieces-jointes"):
 
 @require_POST
 def attachment_upload(request, pk, number):
-    sheet = _visible_sheet(request, pk)
-    _section_spec(number)
-    _require_director(request)
+    sheet = visible_sheet(request, pk)
+    section_spec(number)
+    require_director(request)
     form = forms.AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Choisissez un fichier à joindre."))
@@ -424,8 +424,8 @@ def attachment_upload(request, pk, number):
 
 @require_POST
 def attachment_delete(request, pk):
-    attachment = _visible_attachment(request, pk)
-    _require_director(request)
+    attachment = visible_attachment(request, pk)
+    require_director(request)
     sheet = attachment.sheet
     run_action(
         request,
@@ -436,7 +436,7 @@ def attachment_delete(request, pk):
 
 
 def attachment_download(request, pk):
-    attachment = _visible_attachment(request, pk)
+    attachment = visible_attachment(request, pk)
     return file_response(
         attachment.file, content_type=CONTENT_TYPES.get(attachment.kind, "application/octet-stream")
     )

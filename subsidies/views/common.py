@@ -13,11 +13,11 @@ from ..models import DossierStatus, SubsidyDossier
 __all__ = [
     "run_action",
     "file_response",
-    "_require_envelope_readers",
-    "_require_manager",
-    "_require_use",
+    "require_envelope_readers",
+    "require_manager",
+    "require_use",
     "save_form",
-    "_visible_dossier",
+    "visible_dossier",
     "status_badge",
 ]
 
@@ -43,25 +43,25 @@ def status_badge(dossier):
     return STATUS_BADGES.get(dossier.status, "none"), dossier.get_status_display()
 
 
-def _require_use(request):
+def require_use(request):
     """Experts (and anyone without a role here) have no business with subsidies: 403."""
     if not permissions.can_use_subsidies(request.user):
         raise PermissionDenied
 
 
-def _require_manager(request):
+def require_manager(request):
     if not permissions.can_manage_subsidies(request.user):
         raise PermissionDenied
 
 
-def _require_envelope_readers(request):
+def require_envelope_readers(request):
     if not permissions.can_view_envelopes(request.user):
         raise PermissionDenied
 
 
-def _visible_dossier(request, pk, *, detail=False):
+def visible_dossier(request, pk, *, detail=False):
     """The dossier if the user may see it (404 otherwise); 403 for roles without access."""
-    _require_use(request)
+    require_use(request)
     if detail:
         try:
             return selectors.dossier_detail(request.user, pk)

@@ -12,13 +12,13 @@ from deliberations.models import Deliberation
 
 from .. import services
 from ..models import SubsidyDocumentKind
-from .common import _require_manager, _require_use
+from .common import require_manager, require_use
 from .documents import request_pdf
 
 
 def _deliberation(request, pk):
-    _require_use(request)
-    _require_manager(request)
+    require_use(request)
+    require_manager(request)
     return get_object_or_404(Deliberation, pk=pk)
 
 

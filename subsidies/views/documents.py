@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from core.views import run_action
 
 from ..models import SubsidyDocumentKind
-from .common import _visible_dossier
+from .common import visible_dossier
 
 DOSSIER_KINDS = (SubsidyDocumentKind.FICHE_PROJET, SubsidyDocumentKind.GRANT_AGREEMENT)
 REQUESTED = _("PDF demandé : il figure dans la liste des documents dès qu'il est prêt.")
@@ -27,7 +27,7 @@ def request_pdf(request, **target):
 
 @require_POST
 def document_request(request, pk, kind):
-    dossier = _visible_dossier(request, pk)
+    dossier = visible_dossier(request, pk)
     if kind not in DOSSIER_KINDS:
         raise Http404
     request_pdf(request, kind=kind, dossier=dossier)

@@ -27,7 +27,7 @@ from ..models import (
     SubsidyDossier,
 )
 from ..workflow import DOSSIER
-from .common import _require_manager, _require_use, _visible_dossier, status_badge
+from .common import require_manager, require_use, status_badge, visible_dossier
 
 PAGE_SIZE = 25
 ZERO = Decimal("0.00")
@@ -44,7 +44,7 @@ def _can_create(user):
 
 
 def dossier_list(request):
-    _require_use(request)
+    require_use(request)
     user = request.user
     queryset = selectors.dossier_list(user)
     filterset = forms.DossierFilter(request.GET or None, queryset=queryset, request=request)
@@ -82,8 +82,8 @@ def _start_export(request, kind, params):
 @require_POST
 def export(request, fmt):
     """Queue an export of the filtered list (the filters ride in the query string)."""
-    _require_use(request)
-    _require_manager(request)
+    require_use(request)
+    require_manager(request)
     if fmt not in EXPORT_FORMATS:
         raise Http404
     filters = forms.DossierFilter(
@@ -98,8 +98,8 @@ def export(request, fmt):
 @require_POST
 def open_data(request):
     """Queue the « données essentielles » of the grants (SCDL format, open data)."""
-    _require_use(request)
-    _require_manager(request)
+    require_use(request)
+    require_manager(request)
     filters = forms.DossierFilter(
         request.GET, queryset=SubsidyDossier.objects.none(), request=request
     )
@@ -141,7 +141,7 @@ def _received_by(payments):
 
 
 def dossier_detail(request, pk):
-    dossier = _visible_dossier(request, pk, detail=True)
+    dossier = visible_dossier(request, pk, detail=True)
     user = request.user
     agreement = selectors.agreement_of(dossier) if dossier.is_voted else None
     payments = list(selectors.dossier_payments(dossier))
@@ -223,7 +223,7 @@ def _form_page(request, form, formset, dossier):
 def dossier_create(request):
     """A new dossier: the campus and year, the project and its financing plan, saved as a
     draft in one go (nothing is saved when any part is refused)."""
-    _require_use(request)
+    require_use(request)
     user = request.user
     if not _can_create(user):
         raise PermissionDenied
@@ -269,7 +269,7 @@ def dossier_create(request):
 def dossier_edit(request, pk):
     """The director's project and financing plan (while a draft; regional staff until the
     vote), with the version the page was opened at: a concurrent edit is refused."""
-    dossier = _visible_dossier(request, pk)
+    dossier = visible_dossier(request, pk)
     user = request.user
     refusal = refused(request, DOSSIER.decide("edit_project", user, dossier), dossier)
     if refusal is not None:
@@ -305,7 +305,7 @@ def dossier_edit(request, pk):
 
 @require_POST
 def submit(request, pk):
-    dossier = _visible_dossier(request, pk)
+    dossier = visible_dossier(request, pk)
     run_action(
         request,
         lambda: services.submit(request.user, dossier),
@@ -316,7 +316,7 @@ def submit(request, pk):
 
 @require_POST
 def withdraw(request, pk):
-    dossier = _visible_dossier(request, pk)
+    dossier = visible_dossier(request, pk)
     reason = (request.POST.get("reason") or "").strip()[:2000]
     run_action(
         request,
@@ -342,8 +342,8 @@ def _reason_page(request, dossier, *, action, title, label, success, button, req
 
 
 def return_to_draft(request, pk):
-    dossier = _visible_dossier(request, pk)
-    _require_manager(request)
+    dossier = visible_dossier(request, pk)
+    require_manager(request)
     return _reason_page(
         request,
         dossier,
@@ -356,8 +356,8 @@ def return_to_draft(request, pk):
 
 
 def refuse(request, pk):
-    dossier = _visible_dossier(request, pk)
-    _require_manager(request)
+    dossier = visible_dossier(request, pk)
+    require_manager(request)
     return _reason_page(
         request,
         dossier,
@@ -371,8 +371,8 @@ def refuse(request, pk):
 
 def instruct(request, pk):
     """The financial terms (regional staff): base, rate, amount (the maximum by default)…"""
-    dossier = _visible_dossier(request, pk, detail=True)
-    _require_manager(request)
+    dossier = visible_dossier(request, pk, detail=True)
+    require_manager(request)
     if dossier.status not in INSTRUCTION_STATUSES:
         messages.error(
             request,
@@ -420,8 +420,8 @@ def _euros(value):
 
 
 def propose(request, pk):
-    dossier = _visible_dossier(request, pk)
-    _require_manager(request)
+    dossier = visible_dossier(request, pk)
+    require_manager(request)
     if dossier.status != DossierStatus.INSTRUCTED:
         messages.error(
             request,
@@ -454,8 +454,8 @@ def propose(request, pk):
 
 @require_POST
 def unpropose(request, pk):
-    dossier = _visible_dossier(request, pk)
-    _require_manager(request)
+    dossier = visible_dossier(request, pk)
+    require_manager(request)
     run_action(
         request,
         lambda: services.unpropose(request.user, dossier),
@@ -466,8 +466,8 @@ def unpropose(request, pk):
 
 @require_POST
 def close(request, pk):
-    dossier = _visible_dossier(request, pk)
-    _require_manager(request)
+    dossier = visible_dossier(request, pk)
+    require_manager(request)
     run_action(
         request,
         lambda: services.close_dossier(request.user, dossier),

@@ -11,11 +11,11 @@ from core.views import save_form
 from .. import forms, selectors
 from ..models import CommitmentEnvelope
 from ..services.envelopes import save_envelope
-from .common import _require_envelope_readers, _require_manager
+from .common import require_envelope_readers, require_manager
 
 
 def envelope_list(request):
-    _require_envelope_readers(request)
+    require_envelope_readers(request)
     envelopes = list(selectors.envelope_list())
     return render(
         request,
@@ -28,7 +28,7 @@ def envelope_list(request):
 
 
 def envelope_detail(request, pk):
-    _require_envelope_readers(request)
+    require_envelope_readers(request)
     envelope = selectors.envelope_list(CommitmentEnvelope.objects.filter(pk=pk)).first()
     if envelope is None:
         raise Http404
@@ -41,8 +41,8 @@ def envelope_detail(request, pk):
 
 
 def envelope_create(request):
-    _require_envelope_readers(request)
-    _require_manager(request)
+    require_envelope_readers(request)
+    require_manager(request)
     form = forms.EnvelopeForm(request.POST or None)
     saved = (
         request.method == "POST"

@@ -16,7 +16,7 @@ from core.views import file_response, refused, save_form
 from .. import forms, permissions, services
 from ..models import DossierStatus, GrantAgreement, Payment, PaymentStatus
 from ..workflow import DOSSIER
-from .common import _require_manager, _require_use, _visible_dossier
+from .common import require_manager, require_use, visible_dossier
 
 AGREEMENT_PARTIES = {"region": "region_signed_on", "beneficiary": "beneficiary_signed_on"}
 
@@ -29,8 +29,8 @@ def _anchor(dossier, anchor):
 
 
 def agreement_sign(request, pk):
-    dossier = _visible_dossier(request, pk)
-    _require_manager(request)
+    dossier = visible_dossier(request, pk)
+    require_manager(request)
     agreement = GrantAgreement.objects.filter(dossier=dossier).first()
     if agreement is None or dossier.status != DossierStatus.VOTED:
         messages.error(
@@ -77,8 +77,8 @@ def agreement_sign(request, pk):
 
 
 def agreement_scan_upload(request, pk):
-    dossier = _visible_dossier(request, pk)
-    _require_manager(request)
+    dossier = visible_dossier(request, pk)
+    require_manager(request)
     agreement = GrantAgreement.objects.filter(dossier=dossier).first()
     if agreement is None:
         messages.error(request, _("Ce dossier n'a pas encore de convention de financement."))
@@ -105,7 +105,7 @@ def agreement_scan_upload(request, pk):
 
 
 def agreement_scan_download(request, pk):
-    dossier = _visible_dossier(request, pk)
+    dossier = visible_dossier(request, pk)
     agreement = GrantAgreement.objects.filter(dossier=dossier).first()
     if agreement is None:
         raise Http404
@@ -114,8 +114,8 @@ def agreement_scan_download(request, pk):
 
 def lapse_date(request, pk):
     """Record or extend (« proroger ») the lapse date of a grant not yet paid in full."""
-    dossier = _visible_dossier(request, pk)
-    _require_manager(request)
+    dossier = visible_dossier(request, pk)
+    require_manager(request)
     refusal = refused(request, DOSSIER.decide("set_lapse_date", request.user, dossier), dossier)
     if refusal is not None:
         return refusal
@@ -151,8 +151,8 @@ def lapse_date(request, pk):
 
 
 def payment_request(request, pk):
-    dossier = _visible_dossier(request, pk, detail=True)
-    _require_manager(request)
+    dossier = visible_dossier(request, pk, detail=True)
+    require_manager(request)
     refusal = refused(request, DOSSIER.decide("request_payment", request.user, dossier), dossier)
     if refusal is not None:
         return refusal
@@ -188,7 +188,7 @@ def payment_request(request, pk):
 
 
 def _visible_payment(request, pk):
-    _require_use(request)
+    require_use(request)
     payment = (
         permissions.payments_visible_to(
             request.user, Payment.objects.select_related("dossier__campus", "beneficiary")
@@ -204,7 +204,7 @@ def _visible_payment(request, pk):
 def _payment_step(request, pk, *, step):
     """Order (« mandaté ») or pay a requested payment: a date and the order's reference."""
     payment = _visible_payment(request, pk)
-    _require_manager(request)
+    require_manager(request)
     dossier = payment.dossier
     allowed = (
         (PaymentStatus.REQUESTED,)
@@ -266,7 +266,7 @@ def payment_pay(request, pk):
 
 def payment_cancel(request, pk):
     payment = _visible_payment(request, pk)
-    _require_manager(request)
+    require_manager(request)
     dossier = payment.dossier
     form = forms.ReasonForm(request.POST or None, label=_("Motif de l'annulation"))
     if request.method == "POST" and form.is_valid():

@@ -14,7 +14,7 @@ from core.views import file_response, save_form
 
 from .. import forms, permissions, selectors, services
 from ..models import BeneficiaryTransfer, SubsidyDocument, SubsidyDocumentKind, TransferStatus
-from .common import _require_manager, _require_use
+from .common import require_manager, require_use
 from .documents import request_pdf
 
 PARTIES = {
@@ -25,7 +25,7 @@ PARTIES = {
 
 
 def _visible_transfer(request, pk):
-    _require_use(request)
+    require_use(request)
     try:
         return selectors.transfer_detail(request.user, pk)
     except BeneficiaryTransfer.DoesNotExist as error:
@@ -74,8 +74,8 @@ def transfer_detail(request, pk):
 
 
 def transfer_create(request):
-    _require_use(request)
-    _require_manager(request)
+    require_use(request)
+    require_manager(request)
     campus_id = request.POST.get("campus") or request.GET.get("campus") or ""
     campus = (
         Campus.objects.filter(pk=campus_id).first()
@@ -109,7 +109,7 @@ def transfer_create(request):
 
 def transfer_sign(request, pk):
     transfer = _visible_transfer(request, pk)
-    _require_manager(request)
+    require_manager(request)
     if transfer.status != TransferStatus.DRAFT:
         messages.error(request, _("Cet avenant est déjà signé."))
         return redirect(transfer)
@@ -152,7 +152,7 @@ def transfer_sign(request, pk):
 
 def transfer_scan_upload(request, pk):
     transfer = _visible_transfer(request, pk)
-    _require_manager(request)
+    require_manager(request)
     form = forms.ScanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
 
