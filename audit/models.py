@@ -52,3 +52,23 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} · {self.object_repr}"
+
+
+class StatusChange(models.Model):
+    """Who moved an object from one status to another, when and why: the history of a
+    domain's status machine. A domain's model extends it with the object (`subject_field`
+    names that foreign key) and its statuses as choices of `from_status` and `to_status`."""
+
+    subject_field = None
+
+    from_status = models.CharField(_("de"), max_length=20)
+    to_status = models.CharField(_("vers"), max_length=20)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(_("le"), auto_now_add=True)
+    reason = models.TextField(_("motif"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]

@@ -63,3 +63,27 @@ def record(actor, action, instance, *, before=None, after=None, campus=None, cha
         campus=campus,
         changes=changes,
     )
+
+
+def record_transition(actor, obj, to_status, reason="", *, history, campus=None, extra_fields=()):
+    """Move the (locked) `obj` to `to_status`: its version bumped, a row of its `history`
+    (an audit.StatusChange) saying who, when and why, and an audit entry."""
+    from_status = obj.status
+    obj.status = to_status
+    obj.version += 1
+    obj.save(update_fields=["status", "version", "updated_at", *extra_fields])
+    history.objects.create(
+        **{history.subject_field: obj},
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        reason=reason or "",
+    )
+    record(
+        actor,
+        AuditAction.UPDATE,
+        obj,
+        changes={"status": [from_status, to_status], **({"motif": reason} if reason else {})},
+        campus=campus,
+    )
+    return obj

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from audit import models as audit_models
 from campuses.models import Campus
 from documents.models import StoredDocument
 from notifications.models import Delivery
@@ -210,20 +211,16 @@ class SheetIndicators(models.Model):
         )
 
 
-class StatusChange(models.Model):
+class StatusChange(audit_models.StatusChange):
+    subject_field = "sheet"
+
     sheet = models.ForeignKey(FollowUpSheet, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(_("de"), max_length=20, choices=SheetStatus.choices)
     to_status = models.CharField(_("vers"), max_length=20, choices=SheetStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    at = models.DateTimeField(_("le"), auto_now_add=True)
-    reason = models.TextField(_("motif"), blank=True)
 
-    class Meta:
+    class Meta(audit_models.StatusChange.Meta):
         verbose_name = _("changement d'état de la fiche")
         verbose_name_plural = _("changements d'état des fiches")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.sheet}: {self.from_status} → {self.to_status}"

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
-from audit.services import record
+from audit.services import record, record_transition
 from campuses.models import Campus
 from campuses.permissions import campuses_visible_to
 from core.errors import ConflictError, PermissionDeniedError
@@ -439,25 +439,9 @@ def give_opinion(actor, sheet, *, opinion, text=""):
 
 
 def _change_status(actor, sheet, to_status, reason):
-    from_status = sheet.status
-    sheet.status = to_status
-    sheet.version += 1
-    sheet.save(update_fields=["status", "version", "updated_at"])
-    StatusChange.objects.create(
-        sheet=sheet,
-        from_status=from_status,
-        to_status=to_status,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        reason=reason or "",
+    return record_transition(
+        actor, sheet, to_status, reason, history=StatusChange, campus=sheet.campus
     )
-    record(
-        actor,
-        AuditAction.UPDATE,
-        sheet,
-        changes={"status": [from_status, to_status], **({"motif": reason} if reason else {})},
-        campus=sheet.campus,
-    )
-    return sheet
 
 
 # ---------------------------------------------------------------- indicators

@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from audit import models as audit_models
 from campuses.models import Campus, LegalStatus, Organisation
 from deliberations.models import Deliberation, Regulation
 from documents.models import StoredDocument
@@ -528,24 +529,20 @@ class FinancingLine(models.Model):
         return f"{self.label}: {self.amount}"
 
 
-class StatusChange(models.Model):
-    """Who moved a dossier from one status to another, when and why."""
+class StatusChange(audit_models.StatusChange):
+    """Who moved a dossier from one status to another, when and why (audit.StatusChange)."""
+
+    subject_field = "dossier"
 
     dossier = models.ForeignKey(
         SubsidyDossier, on_delete=models.CASCADE, related_name="status_changes"
     )
     from_status = models.CharField(_("de"), max_length=20, choices=DossierStatus.choices)
     to_status = models.CharField(_("vers"), max_length=20, choices=DossierStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    at = models.DateTimeField(_("le"), auto_now_add=True)
-    reason = models.TextField(_("motif"), blank=True)
 
-    class Meta:
+    class Meta(audit_models.StatusChange.Meta):
         verbose_name = _("changement d'état")
         verbose_name_plural = _("changements d'état")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.dossier.number}: {self.from_status} → {self.to_status}"

@@ -4,8 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.models import AuditAction
-from audit.services import record
+from audit.services import record_transition
 from core.errors import ConflictError, PermissionDeniedError
 
 from .. import permissions
@@ -48,25 +47,15 @@ def require_status(dossier, allowed, message):
 
 def change_status(actor, dossier, to_status, reason="", *, extra_fields=()):
     """Move the (locked) dossier to `to_status`, recording who, when and why."""
-    from_status = dossier.status
-    dossier.status = to_status
-    dossier.version += 1
-    dossier.save(update_fields=["status", "version", "updated_at", *extra_fields])
-    StatusChange.objects.create(
-        dossier=dossier,
-        from_status=from_status,
-        to_status=to_status,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        reason=reason or "",
-    )
-    record(
+    return record_transition(
         actor,
-        AuditAction.UPDATE,
         dossier,
-        changes={"status": [from_status, to_status], **({"motif": reason} if reason else {})},
+        to_status,
+        reason,
+        history=StatusChange,
         campus=dossier.campus,
+        extra_fields=extra_fields,
     )
-    return dossier
 
 
 def check_signature(signatory, signed_on, *, not_before=None, not_before_message=""):
