@@ -6,7 +6,7 @@ the admin read it."""
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import is_rectorate, is_regional_staff
-from core.rules import Action, Workflow, allow, conflict
+from core.rules import Action, Workflow, actions_for, allow, conflict
 
 from .models import SignatureStatus
 
@@ -15,6 +15,9 @@ DRAFT_ONLY = _(
     "Un document envoyé pour signature ou signé n'est plus modifiable : "
     "toute modification passe par un avenant."
 )
+
+# The actions of regional staff only (everyone else is told so).
+by_the_region = actions_for((is_regional_staff,), REGION_ONLY)
 
 
 def _not_historical(user, obj):
@@ -25,29 +28,23 @@ def _not_historical(user, obj):
 
 
 SIGNATURE = Workflow(
-    Action(
+    by_the_region(
         "edit",
-        roles=(is_regional_staff,),
         sources=(SignatureStatus.DRAFT,),
         wrong_state=DRAFT_ONLY,
         guard=_not_historical,
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "send",
-        roles=(is_regional_staff,),
         sources=(SignatureStatus.DRAFT,),
         target=SignatureStatus.SENT,
         wrong_state=DRAFT_ONLY,
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "return_to_draft",
-        roles=(is_regional_staff,),
         sources=(SignatureStatus.SENT,),
         target=SignatureStatus.DRAFT,
         wrong_state=_("Seul un document envoyé pour signature peut revenir en brouillon."),
-        forbidden=REGION_ONLY,
     ),
     # Which party a user may sign for is the party's rule (permissions.can_sign_for).
     Action(
@@ -57,19 +54,15 @@ SIGNATURE = Workflow(
         wrong_state=_("Ce document n'est pas en attente de signatures."),
         forbidden=_("Vous ne pouvez pas enregistrer la signature de cette partie."),
     ),
-    Action(
+    by_the_region(
         "terminate",
-        roles=(is_regional_staff,),
         sources=(SignatureStatus.SIGNED,),
         target=SignatureStatus.TERMINATED,
         wrong_state=_("Seule une convention signée peut être dénoncée."),
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "amend",
-        roles=(is_regional_staff,),
         sources=(SignatureStatus.SIGNED,),
         wrong_state=_("Seule une convention signée et en vigueur peut être modifiée."),
-        forbidden=REGION_ONLY,
     ),
 )

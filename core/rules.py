@@ -90,6 +90,16 @@ class Action:
         return self.sources(user) if callable(self.sources) else self.sources
 
 
+def actions_for(roles, forbidden):
+    """A maker of actions that share who may run them and what a refusal says:
+    `by_the_region = actions_for((is_regional_staff,), REGION_ONLY)`."""
+
+    def make(name, **rule):
+        return Action(name, roles=tuple(roles), forbidden=forbidden, **rule)
+
+    return make
+
+
 class Workflow:
     """A status machine declared as data (see the module's docstring)."""
 

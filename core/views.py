@@ -6,7 +6,8 @@ import posixpath
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from .errors import ConflictError, PermissionDeniedError
 from .rules import FORBIDDEN
@@ -77,3 +78,34 @@ def refused(request, decision, back):
         raise PermissionDenied(decision.reason)
     messages.error(request, decision.reason)
     return redirect(back)
+
+
+def one_click(get_object, act, success):
+    """A one-click POST action on one object: `get_object(request, pk)` (a 404 outside the
+    user's scope), then the service `act(actor, obj, request)` (its refusal a message, a
+    forbidden one a 403: the service checks the rule), then back to the object's page."""
+
+    @require_POST
+    def view(request, pk):
+        obj = get_object(request, pk)
+        run_action(request, lambda: act(request.user, obj, request), success)
+        return redirect(obj)
+
+    return view
+
+
+def form_page(request, form, save, *, success, done, template, context=None):
+    """A page whose form a service saves: on a valid POST, `save(cleaned_data)` runs through
+    `save_form` (refusals on the form's fields), then `success` is said (a message, or
+    `success(result)` with what `save` returned) and the user goes to `done`; otherwise the
+    page again, with what was typed and the errors next to the fields."""
+    if request.method == "POST" and form.is_valid():
+        result = {}
+
+        def run():
+            result["saved"] = save(form.cleaned_data)
+
+        if save_form(request, form, run):
+            messages.success(request, success(result["saved"]) if callable(success) else success)
+            return redirect(done)
+    return render(request, template, {"form": form, **(context or {})})

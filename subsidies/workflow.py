@@ -2,6 +2,8 @@
 it, from which states, to which state, and what a refusal says. The services enforce them
 (`DOSSIER.check(…)`); the pages, the API's permission and the admin read them.
 
+Transfer amendment: draft → signed (the third signature).
+
 Dossier: draft → submitted → instructed → proposed → voted → agreement signed → partly paid
 → paid → closed; refused and withdrawn before the vote, lapsed after it. Payments: requested
 → ordered → paid, or cancelled.
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campuses.permissions import campuses_visible_to
 from core.roles import is_director, is_regional_staff
-from core.rules import Action, Workflow, allow, conflict
+from core.rules import Action, Workflow, actions_for, allow, conflict
 
 from .models import (
     DIRECTOR_EDITABLE_STATUSES,
@@ -20,6 +22,7 @@ from .models import (
     VOTED_STATUSES,
     DossierStatus,
     PaymentStatus,
+    TransferStatus,
 )
 
 # Voted grants that may still be paid: their agreement is signed.
@@ -28,6 +31,9 @@ PAYABLE_STATUSES = (DossierStatus.AGREEMENT_SIGNED, DossierStatus.PARTLY_PAID)
 LAPSABLE_STATUSES = (DossierStatus.VOTED, DossierStatus.AGREEMENT_SIGNED, DossierStatus.PARTLY_PAID)
 
 REGION_ONLY = _("Seuls les services de la Région instruisent, votent et versent les subventions.")
+
+# The actions of regional staff only (everyone else is told so).
+by_the_region = actions_for((is_regional_staff,), REGION_ONLY)
 
 
 def prepares(user, dossier):
@@ -120,113 +126,96 @@ DOSSIER = Workflow(
         wrong_state=_("Ce dossier est %(status)s : il ne peut plus être retiré."),
         forbidden=_("Vous ne pouvez pas retirer ce dossier."),
     ),
-    Action(
+    by_the_region(
         "return_to_draft",
-        roles=(is_regional_staff,),
         sources=INSTRUCTION_STATUSES,
         target=DossierStatus.DRAFT,
         wrong_state=_("Ce dossier est %(status)s : il ne peut pas revenir en brouillon."),
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "instruct",
-        roles=(is_regional_staff,),
         sources=INSTRUCTION_STATUSES,
         target=DossierStatus.INSTRUCTED,
         wrong_state=_not_instructible,
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "propose",
-        roles=(is_regional_staff,),
         sources=(DossierStatus.INSTRUCTED,),
         target=DossierStatus.PROPOSED,
         wrong_state=_(
             "Ce dossier est %(status)s : seul un dossier instruit peut être proposé au vote."
         ),
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "unpropose",
-        roles=(is_regional_staff,),
         sources=(DossierStatus.PROPOSED,),
         target=DossierStatus.INSTRUCTED,
         wrong_state=_("Ce dossier est %(status)s : il n'est pas proposé au vote."),
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "refuse",
-        roles=(is_regional_staff,),
         sources=(*INSTRUCTION_STATUSES, DossierStatus.PROPOSED),
         target=DossierStatus.REFUSED,
         wrong_state=_("Ce dossier est %(status)s : il ne peut plus être refusé."),
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "sign_agreement",
-        roles=(is_regional_staff,),
         sources=(DossierStatus.VOTED,),
         wrong_state=_(
             "Ce dossier est %(status)s : sa convention de financement ne peut être signée."
         ),
         guard=_agreement_unsigned,
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "request_payment",
-        roles=(is_regional_staff,),
         sources=PAYABLE_STATUSES,
         wrong_state=_no_payment_before_signature,
         guard=_agreement_signed,
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "close",
-        roles=(is_regional_staff,),
         sources=(DossierStatus.PAID,),
         target=DossierStatus.CLOSED,
         wrong_state=_("Seul un dossier soldé peut être clos."),
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "transfer",
-        roles=(is_regional_staff,),
         sources=TRANSFERABLE_STATUSES,
         wrong_state=_("Ce dossier est %(status)s : son reliquat ne peut plus être transféré."),
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "set_lapse_date",
-        roles=(is_regional_staff,),
         sources=LAPSABLE_STATUSES,
         wrong_state=_("Ce dossier est %(status)s : sa date de caducité ne se modifie plus."),
-        forbidden=REGION_ONLY,
     ),
 )
 
 PAYMENT = Workflow(
-    Action(
+    by_the_region(
         "order",
-        roles=(is_regional_staff,),
         sources=(PaymentStatus.REQUESTED,),
         target=PaymentStatus.ORDERED,
         wrong_state=_("Seul un versement demandé peut être mandaté."),
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "pay",
-        roles=(is_regional_staff,),
         sources=(PaymentStatus.REQUESTED, PaymentStatus.ORDERED),
         target=PaymentStatus.PAID,
         wrong_state=_("Ce versement est déjà payé ou annulé."),
-        forbidden=REGION_ONLY,
     ),
-    Action(
+    by_the_region(
         "cancel",
-        roles=(is_regional_staff,),
         sources=(PaymentStatus.REQUESTED, PaymentStatus.ORDERED),
         target=PaymentStatus.CANCELLED,
         wrong_state=_("Un versement payé ne peut être annulé."),
-        forbidden=REGION_ONLY,
+    ),
+)
+
+TRANSFER = Workflow(
+    by_the_region(
+        "sign",
+        sources=(TransferStatus.DRAFT,),
+        target=TransferStatus.SIGNED,
+        wrong_state=_("Cet avenant est déjà signé."),
     ),
 )

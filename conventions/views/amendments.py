@@ -8,9 +8,10 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.views import run_action, save_form
+from core.views import one_click, run_action, save_form
 
 from .. import forms, permissions, services
 from ..documents.context import amendment_of, load_convention, worded_changes
@@ -233,28 +234,16 @@ def change_delete(request, pk):
     return redirect(reverse("conventions:amendment_detail", args=[amendment.pk]) + "#modifications")
 
 
-@require_POST
-def amendment_send(request, pk):
-    amendment = visible_amendment(request, pk)
-    require_manager(request)
-    run_action(
-        request,
-        lambda: services.send_for_signature(request.user, amendment),
-        _("L'avenant a été envoyé pour signature."),
-    )
-    return redirect(amendment)
-
-
-@require_POST
-def amendment_return_to_draft(request, pk):
-    amendment = visible_amendment(request, pk)
-    require_manager(request)
-    run_action(
-        request,
-        lambda: services.return_to_draft(request.user, amendment),
-        _("L'avenant est revenu en brouillon."),
-    )
-    return redirect(amendment)
+amendment_send = one_click(
+    visible_amendment,
+    lambda actor, amendment, request: services.send_for_signature(actor, amendment),
+    gettext_lazy("L'avenant a été envoyé pour signature."),
+)
+amendment_return_to_draft = one_click(
+    visible_amendment,
+    lambda actor, amendment, request: services.return_to_draft(actor, amendment),
+    gettext_lazy("L'avenant est revenu en brouillon."),
+)
 
 
 def amendment_sign(request, pk):

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.views import refused, save_form
+from core.views import form_page, refused, save_form
 
 from .. import forms, permissions, services
 from ..consolidation import prefetched
@@ -198,25 +198,18 @@ def sign_page(request, obj, convention):
 
 def scan_page(request, convention, amendment=None):
     require_manager(request)
-    form = forms.ScanForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-
-        def save():
-            services.attach_signed_scan(
-                request.user, convention, form.cleaned_data["file"], amendment=amendment
-            )
-
-        if save_form(request, form, save):
-            messages.success(request, _("L'original signé numérisé a été ajouté."))
-            return redirect(
-                reverse(
-                    "conventions:" + ("amendment_detail" if amendment else "detail"),
-                    args=[(amendment or convention).pk],
-                )
-                + "#originaux"
-            )
-    return render(
+    page = reverse(
+        "conventions:" + ("amendment_detail" if amendment else "detail"),
+        args=[(amendment or convention).pk],
+    )
+    return form_page(
         request,
-        "conventions/scan_form.html",
-        {"form": form, "convention": convention, "amendment": amendment},
+        forms.ScanForm(request.POST or None, request.FILES or None),
+        lambda data: services.attach_signed_scan(
+            request.user, convention, data["file"], amendment=amendment
+        ),
+        success=_("L'original signé numérisé a été ajouté."),
+        done=page + "#originaux",
+        template="conventions/scan_form.html",
+        context={"convention": convention, "amendment": amendment},
     )

@@ -11,11 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEntry
 from core.errors import ConflictError, PermissionDeniedError
-from core.views import file_response, run_action, save_form
+from core.views import file_response, one_click, save_form
 
 from .. import forms, permissions, services
 from ..consolidation import consolidated_text, prefetched
@@ -273,28 +274,16 @@ def part_delete(request, pk, kind, part_pk):
     return redirect(reverse("conventions:detail", args=[convention.pk]) + f"#{anchor}")
 
 
-@require_POST
-def convention_send(request, pk):
-    convention = visible_convention(request, pk)
-    require_manager(request)
-    run_action(
-        request,
-        lambda: services.send_for_signature(request.user, convention),
-        _("La convention a été envoyée pour signature."),
-    )
-    return redirect(convention)
-
-
-@require_POST
-def convention_return_to_draft(request, pk):
-    convention = visible_convention(request, pk)
-    require_manager(request)
-    run_action(
-        request,
-        lambda: services.return_to_draft(request.user, convention),
-        _("La convention est revenue en brouillon."),
-    )
-    return redirect(convention)
+convention_send = one_click(
+    visible_convention,
+    lambda actor, convention, request: services.send_for_signature(actor, convention),
+    gettext_lazy("La convention a été envoyée pour signature."),
+)
+convention_return_to_draft = one_click(
+    visible_convention,
+    lambda actor, convention, request: services.return_to_draft(actor, convention),
+    gettext_lazy("La convention est revenue en brouillon."),
+)
 
 
 def convention_sign(request, pk):

@@ -14,7 +14,6 @@ from core.errors import ConflictError
 from core.uploads import validate_pdf_upload
 
 from ..models import (
-    TRANSFERABLE_STATUSES,
     BeneficiaryTransfer,
     Payment,
     PaymentStatus,
@@ -22,6 +21,7 @@ from ..models import (
     TransferredDossier,
     TransferStatus,
 )
+from ..workflow import DOSSIER, TRANSFER
 from .common import check_signature, require_manager
 from .payments import figures
 
@@ -50,7 +50,7 @@ def create_transfer(
             errors.setdefault("dossiers", []).append(
                 _("Le dossier %(number)s n'est pas de ce campus.") % {"number": dossier.number}
             )
-        elif dossier.status not in TRANSFERABLE_STATUSES:
+        elif dossier.status not in DOSSIER["transfer"].sources:
             errors.setdefault("dossiers", []).append(
                 _("Le dossier %(number)s est %(status)s : il n'a pas de reliquat à transférer.")
                 % {"number": dossier.number, "status": dossier.get_status_display().lower()}
@@ -88,10 +88,8 @@ def create_transfer(
 def sign_transfer(actor, transfer, *, party, signed_on, signatory):
     """Record one party's signature. The third one moves the remainders: from then on, the
     dossiers' payments go to the new beneficiary."""
-    require_manager(actor)
     current = BeneficiaryTransfer.objects.select_for_update().get(pk=transfer.pk)
-    if current.status != TransferStatus.DRAFT:
-        raise ConflictError(_("Cet avenant est déjà signé."))
+    TRANSFER.check("sign", actor, current)
     if party not in PARTIES:
         raise ValidationError({"party": _("Partie inconnue.")})
     signatory = check_signature(

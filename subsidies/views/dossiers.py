@@ -13,11 +13,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from campuses.permissions import campuses_visible_to
 from core.errors import ConflictError, PermissionDeniedError
-from core.views import refused, run_action, save_form
+from core.views import one_click, refused, save_form
 
 from .. import forms, permissions, selectors, services
 from ..models import (
@@ -303,27 +304,18 @@ def dossier_edit(request, pk):
 # ---------------------------------------------------------------- transitions
 
 
-@require_POST
-def submit(request, pk):
-    dossier = visible_dossier(request, pk)
-    run_action(
-        request,
-        lambda: services.submit(request.user, dossier),
-        _("Le dossier a été déposé : les services de la Région vont l'instruire."),
-    )
-    return redirect(dossier)
-
-
-@require_POST
-def withdraw(request, pk):
-    dossier = visible_dossier(request, pk)
-    reason = (request.POST.get("reason") or "").strip()[:2000]
-    run_action(
-        request,
-        lambda: services.withdraw(request.user, dossier, reason),
-        _("Le dossier a été retiré."),
-    )
-    return redirect(dossier)
+submit = one_click(
+    visible_dossier,
+    lambda actor, dossier, request: services.submit(actor, dossier),
+    gettext_lazy("Le dossier a été déposé : les services de la Région vont l'instruire."),
+)
+withdraw = one_click(
+    visible_dossier,
+    lambda actor, dossier, request: services.withdraw(
+        actor, dossier, (request.POST.get("reason") or "").strip()[:2000]
+    ),
+    gettext_lazy("Le dossier a été retiré."),
+)
 
 
 def _reason_page(request, dossier, *, action, title, label, success, button, required=True):
@@ -452,25 +444,13 @@ def propose(request, pk):
     return render(request, "subsidies/propose_form.html", {"form": form, "dossier": dossier})
 
 
-@require_POST
-def unpropose(request, pk):
-    dossier = visible_dossier(request, pk)
-    require_manager(request)
-    run_action(
-        request,
-        lambda: services.unpropose(request.user, dossier),
-        _("Le dossier a été retiré de l'ordre du jour : il est de nouveau instruit."),
-    )
-    return redirect(dossier)
-
-
-@require_POST
-def close(request, pk):
-    dossier = visible_dossier(request, pk)
-    require_manager(request)
-    run_action(
-        request,
-        lambda: services.close_dossier(request.user, dossier),
-        _("Le dossier est clos."),
-    )
-    return redirect(dossier)
+unpropose = one_click(
+    visible_dossier,
+    lambda actor, dossier, request: services.unpropose(actor, dossier),
+    gettext_lazy("Le dossier a été retiré de l'ordre du jour : il est de nouveau instruit."),
+)
+close = one_click(
+    visible_dossier,
+    lambda actor, dossier, request: services.close_dossier(actor, dossier),
+    gettext_lazy("Le dossier est clos."),
+)

@@ -9,13 +9,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.formats import euros
-from core.views import file_response, refused, save_form
+from core.views import file_response, form_page, refused, save_form
 
 from .. import forms, permissions, services
-from ..models import DossierStatus, GrantAgreement, Payment, PaymentStatus
-from ..workflow import DOSSIER
+from ..models import GrantAgreement, Payment
+from ..workflow import DOSSIER, PAYMENT
 from .common import require_manager, require_use, visible_dossier
 
 AGREEMENT_PARTIES = {"region": "region_signed_on", "beneficiary": "beneficiary_signed_on"}
@@ -28,50 +29,44 @@ def _anchor(dossier, anchor):
 # ---------------------------------------------------------------- grant agreement
 
 
+def _detail(dossier, anchor):
+    return reverse("subsidies:detail", args=[dossier.pk]) + f"#{anchor}"
+
+
 def agreement_sign(request, pk):
     dossier = visible_dossier(request, pk)
-    require_manager(request)
-    agreement = GrantAgreement.objects.filter(dossier=dossier).first()
-    if agreement is None or dossier.status != DossierStatus.VOTED:
-        messages.error(
-            request,
-            _("Ce dossier est %(status)s : sa convention de financement ne peut être signée.")
-            % {"status": dossier.get_status_display().lower()},
-        )
-        return redirect(dossier)
+    decision = DOSSIER.decide("sign_agreement", request.user, dossier)
+    if response := refused(request, decision, dossier):
+        return response
+    agreement = dossier.agreement
     pending = [party for party, field in AGREEMENT_PARTIES.items() if not getattr(agreement, field)]
-    form = forms.AgreementSignatureForm(request.POST or None, pending=pending)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
 
-        def save():
-            services.sign_agreement(
-                request.user,
-                dossier,
-                party=data["party"],
-                signed_on=data["signed_on"],
-                signatory=data["signatory"],
-            )
+    def signed(_result):
+        agreement.refresh_from_db()
+        if agreement.is_signed:
+            return _(
+                "Signature enregistrée. La convention de financement est signée le %(day)s : "
+                "les versements sont possibles."
+            ) % {"day": agreement.signed_on.strftime("%d/%m/%Y")}
+        return _("Signature enregistrée.")
 
-        if save_form(request, form, save):
-            agreement.refresh_from_db()
-            if agreement.is_signed:
-                message = _(
-                    "Signature enregistrée. La convention de financement est signée le %(day)s : "
-                    "les versements sont possibles."
-                ) % {"day": agreement.signed_on.strftime("%d/%m/%Y")}
-            else:
-                message = _("Signature enregistrée.")
-            messages.success(request, message)
-            return _anchor(dossier, "convention")
-    return render(
+    return form_page(
         request,
-        "subsidies/signature_form.html",
-        {
-            "form": form,
+        forms.AgreementSignatureForm(request.POST or None, pending=pending),
+        lambda data: services.sign_agreement(
+            request.user,
+            dossier,
+            party=data["party"],
+            signed_on=data["signed_on"],
+            signatory=data["signatory"],
+        ),
+        success=signed,
+        done=_detail(dossier, "convention"),
+        template="subsidies/signature_form.html",
+        context={
             "dossier": dossier,
             "title": _("Signature de la convention de financement"),
-            "back": reverse("subsidies:detail", args=[dossier.pk]) + "#convention",
+            "back": _detail(dossier, "convention"),
         },
     )
 
@@ -79,27 +74,20 @@ def agreement_sign(request, pk):
 def agreement_scan_upload(request, pk):
     dossier = visible_dossier(request, pk)
     require_manager(request)
-    agreement = GrantAgreement.objects.filter(dossier=dossier).first()
-    if agreement is None:
+    if not GrantAgreement.objects.filter(dossier=dossier).exists():
         messages.error(request, _("Ce dossier n'a pas encore de convention de financement."))
         return redirect(dossier)
-    form = forms.ScanForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-
-        def save():
-            services.attach_agreement_scan(request.user, dossier, form.cleaned_data["file"])
-
-        if save_form(request, form, save):
-            messages.success(request, _("L'exemplaire signé numérisé a été ajouté."))
-            return _anchor(dossier, "convention")
-    return render(
+    return form_page(
         request,
-        "subsidies/scan_form.html",
-        {
-            "form": form,
+        forms.ScanForm(request.POST or None, request.FILES or None),
+        lambda data: services.attach_agreement_scan(request.user, dossier, data["file"]),
+        success=_("L'exemplaire signé numérisé a été ajouté."),
+        done=_detail(dossier, "convention"),
+        template="subsidies/scan_form.html",
+        context={
             "dossier": dossier,
             "title": _("Exemplaire signé de la convention de financement"),
-            "back": reverse("subsidies:detail", args=[dossier.pk]) + "#convention",
+            "back": _detail(dossier, "convention"),
         },
     )
 
@@ -201,57 +189,54 @@ def _visible_payment(request, pk):
     return payment
 
 
+PAYMENT_STEPS = {
+    "order": {
+        "label": gettext_lazy("Mandaté le"),
+        "done": gettext_lazy("Versement mandaté."),
+        "title": gettext_lazy("Mandater le versement"),
+        "button": gettext_lazy("Enregistrer le mandatement"),
+    },
+    "pay": {
+        "label": gettext_lazy("Payé le"),
+        "done": gettext_lazy("Versement payé."),
+        "title": gettext_lazy("Payer le versement"),
+        "button": gettext_lazy("Enregistrer le paiement"),
+    },
+}
+
+
 def _payment_step(request, pk, *, step):
     """Order (« mandaté ») or pay a requested payment: a date and the order's reference."""
     payment = _visible_payment(request, pk)
-    require_manager(request)
     dossier = payment.dossier
-    allowed = (
-        (PaymentStatus.REQUESTED,)
-        if step == "order"
-        else (PaymentStatus.REQUESTED, PaymentStatus.ORDERED)
-    )
-    if payment.status not in allowed:
-        messages.error(
-            request,
-            _("Ce versement est %(status)s : cette étape n'est plus possible.")
-            % {"status": payment.get_status_display().lower()},
-        )
-        return _anchor(dossier, "versements")
-    label = _("Mandaté le") if step == "order" else _("Payé le")
-    form = forms.PaymentStepForm(
-        request.POST or None, label=label, initial={"reference": payment.reference}
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    decision = PAYMENT.decide(step, request.user, payment)
+    if response := refused(request, decision, _detail(dossier, "versements")):
+        return response
+    words = PAYMENT_STEPS[step]
 
-        def save():
-            if step == "order":
-                services.order_payment(
-                    request.user, payment, ordered_on=data["day"], reference=data["reference"]
-                )
-            else:
-                services.mark_paid(
-                    request.user, payment, paid_on=data["day"], reference=data["reference"]
-                )
-
-        if save_form(request, form, save):
-            messages.success(
-                request,
-                _("Versement mandaté.") if step == "order" else _("Versement payé."),
+    def save(data):
+        if step == "order":
+            return services.order_payment(
+                request.user, payment, ordered_on=data["day"], reference=data["reference"]
             )
-            return _anchor(dossier, "versements")
-    return render(
+        return services.mark_paid(
+            request.user, payment, paid_on=data["day"], reference=data["reference"]
+        )
+
+    return form_page(
         request,
-        "subsidies/payment_step_form.html",
-        {
-            "form": form,
+        forms.PaymentStepForm(
+            request.POST or None, label=words["label"], initial={"reference": payment.reference}
+        ),
+        save,
+        success=words["done"],
+        done=_detail(dossier, "versements"),
+        template="subsidies/payment_step_form.html",
+        context={
             "dossier": dossier,
             "payment": payment,
-            "title": _("Mandater le versement") if step == "order" else _("Payer le versement"),
-            "button": _("Enregistrer le mandatement")
-            if step == "order"
-            else _("Enregistrer le paiement"),
+            "title": words["title"],
+            "button": words["button"],
         },
     )
 
@@ -266,22 +251,18 @@ def payment_pay(request, pk):
 
 def payment_cancel(request, pk):
     payment = _visible_payment(request, pk)
-    require_manager(request)
     dossier = payment.dossier
-    form = forms.ReasonForm(request.POST or None, label=_("Motif de l'annulation"))
-    if request.method == "POST" and form.is_valid():
-
-        def save():
-            services.cancel_payment(request.user, payment, form.cleaned_data["reason"].strip())
-
-        if save_form(request, form, save):
-            messages.success(request, _("Versement annulé."))
-            return _anchor(dossier, "versements")
-    return render(
+    decision = PAYMENT.decide("cancel", request.user, payment)
+    if response := refused(request, decision, _detail(dossier, "versements")):
+        return response
+    return form_page(
         request,
-        "subsidies/payment_step_form.html",
-        {
-            "form": form,
+        forms.ReasonForm(request.POST or None, label=_("Motif de l'annulation")),
+        lambda data: services.cancel_payment(request.user, payment, data["reason"].strip()),
+        success=_("Versement annulé."),
+        done=_detail(dossier, "versements"),
+        template="subsidies/payment_step_form.html",
+        context={
             "dossier": dossier,
             "payment": payment,
             "title": _("Annuler le versement"),

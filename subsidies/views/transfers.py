@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campuses.models import Campus
-from core.views import file_response, save_form
+from core.views import file_response, form_page, refused, save_form
 
 from .. import forms, permissions, selectors, services
 from ..models import BeneficiaryTransfer, SubsidyDocument, SubsidyDocumentKind, TransferStatus
+from ..workflow import TRANSFER
 from .common import require_manager, require_use
 from .documents import request_pdf
 
@@ -107,45 +108,41 @@ def transfer_create(request):
     return render(request, "subsidies/transfer_form.html", {"form": form, "campus": campus})
 
 
+def _detail(transfer, anchor):
+    return reverse("subsidies:transfer_detail", args=[transfer.pk]) + f"#{anchor}"
+
+
 def transfer_sign(request, pk):
     transfer = _visible_transfer(request, pk)
-    require_manager(request)
-    if transfer.status != TransferStatus.DRAFT:
-        messages.error(request, _("Cet avenant est déjà signé."))
-        return redirect(transfer)
+    if response := refused(request, TRANSFER.decide("sign", request.user, transfer), transfer):
+        return response
     pending = [party for party, field in PARTIES.items() if not getattr(transfer, field)]
-    form = forms.TransferSignatureForm(request.POST or None, pending=pending)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        result = {}
 
-        def save():
-            result["transfer"] = services.sign_transfer(
-                request.user,
-                transfer,
-                party=data["party"],
-                signed_on=data["signed_on"],
-                signatory=data["signatory"],
+    def signed(result):
+        if result.status == TransferStatus.SIGNED:
+            return _(
+                "Signature enregistrée. L'avenant est signé : les reliquats sont désormais "
+                "dus au nouveau bénéficiaire."
             )
+        return _("Signature enregistrée.")
 
-        if save_form(request, form, save):
-            if result["transfer"].status == TransferStatus.SIGNED:
-                message = _(
-                    "Signature enregistrée. L'avenant est signé : les reliquats sont désormais "
-                    "dus au nouveau bénéficiaire."
-                )
-            else:
-                message = _("Signature enregistrée.")
-            messages.success(request, message)
-            return _anchor(transfer, "signatures")
-    return render(
+    return form_page(
         request,
-        "subsidies/signature_form.html",
-        {
-            "form": form,
+        forms.TransferSignatureForm(request.POST or None, pending=pending),
+        lambda data: services.sign_transfer(
+            request.user,
+            transfer,
+            party=data["party"],
+            signed_on=data["signed_on"],
+            signatory=data["signatory"],
+        ),
+        success=signed,
+        done=_detail(transfer, "signatures"),
+        template="subsidies/signature_form.html",
+        context={
             "transfer": transfer,
             "title": _("Signature de l'avenant de transfert"),
-            "back": reverse("subsidies:transfer_detail", args=[transfer.pk]) + "#signatures",
+            "back": _detail(transfer, "signatures"),
         },
     )
 
@@ -153,23 +150,17 @@ def transfer_sign(request, pk):
 def transfer_scan_upload(request, pk):
     transfer = _visible_transfer(request, pk)
     require_manager(request)
-    form = forms.ScanForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-
-        def save():
-            services.attach_transfer_scan(request.user, transfer, form.cleaned_data["file"])
-
-        if save_form(request, form, save):
-            messages.success(request, _("L'exemplaire signé numérisé a été ajouté."))
-            return _anchor(transfer, "signatures")
-    return render(
+    return form_page(
         request,
-        "subsidies/scan_form.html",
-        {
-            "form": form,
+        forms.ScanForm(request.POST or None, request.FILES or None),
+        lambda data: services.attach_transfer_scan(request.user, transfer, data["file"]),
+        success=_("L'exemplaire signé numérisé a été ajouté."),
+        done=_detail(transfer, "signatures"),
+        template="subsidies/scan_form.html",
+        context={
             "transfer": transfer,
             "title": _("Exemplaire signé de l'avenant de transfert"),
-            "back": reverse("subsidies:transfer_detail", args=[transfer.pk]) + "#signatures",
+            "back": _detail(transfer, "signatures"),
         },
     )
 
