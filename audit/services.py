@@ -87,3 +87,16 @@ def record_transition(actor, obj, to_status, reason="", *, history, campus=None,
         campus=campus,
     )
     return obj
+
+
+def record_update(actor, instance, before, *, campus=None, extra=None):
+    """The audit entry of a change of `instance`, from the snapshot `before` to what it is
+    now (plus `extra` values for the after side: a reason…)."""
+    return record(
+        actor,
+        AuditAction.UPDATE,
+        instance,
+        before=before,
+        after={**snapshot(instance), **(extra or {})},
+        campus=campus,
+    )

@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from audit.models import AuditAction
-from audit.services import record, snapshot
+from audit.services import record_update, snapshot
 from core.errors import ConflictError
 from core.uploads import validate_pdf_upload
 
@@ -41,14 +40,7 @@ def sign_agreement(actor, dossier, *, party, signed_on, signatory):
     setattr(agreement, name_field, signatory)
     setattr(agreement, date_field, signed_on)
     agreement.save()
-    record(
-        actor,
-        AuditAction.UPDATE,
-        agreement,
-        before=before,
-        after=snapshot(agreement),
-        campus=current.campus,
-    )
+    record_update(actor, agreement, before, campus=current.campus)
     if agreement.is_signed:
         change_status(
             actor,
@@ -69,12 +61,5 @@ def attach_agreement_scan(actor, dossier, upload):
         raise ConflictError(_("Ce dossier n'a pas encore de convention de financement."))
     before = snapshot(agreement)
     agreement.signed_scan.save(upload.name, upload, save=True)
-    record(
-        actor,
-        AuditAction.UPDATE,
-        agreement,
-        before=before,
-        after=snapshot(agreement),
-        campus=dossier.campus,
-    )
+    record_update(actor, agreement, before, campus=dossier.campus)
     return agreement

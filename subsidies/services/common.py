@@ -58,6 +58,18 @@ def change_status(actor, dossier, to_status, reason="", *, extra_fields=()):
     )
 
 
+AGENDA_FIELDS = ("deliberation", "envelope", "position")
+
+
+def change_agenda(
+    actor, dossier, to_status, reason="", *, deliberation=None, envelope=None, position=None
+):
+    """Put the dossier on a deliberation's agenda (or take it off: no deliberation) as it
+    moves to `to_status`."""
+    dossier.deliberation, dossier.envelope, dossier.position = deliberation, envelope, position
+    return change_status(actor, dossier, to_status, reason, extra_fields=AGENDA_FIELDS)
+
+
 def check_signature(signatory, signed_on, *, not_before=None, not_before_message=""):
     """The signatory's name (stripped) once the signature's inputs are valid: a name, a date
     neither in the future nor before `not_before` (the approving deliberation)."""

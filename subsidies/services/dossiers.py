@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
-from audit.services import record, snapshot
+from audit.services import record, record_update, snapshot
 from campuses.selectors import support_institution_on
 from core.errors import PermissionDeniedError
 from core.formats import euros, percent
@@ -31,7 +31,7 @@ from ..models import (
     SubsidyDossier,
 )
 from ..workflow import DOSSIER
-from .common import change_status, check_version, locked_dossier, require_manager
+from .common import change_agenda, change_status, check_version, locked_dossier, require_manager
 
 DEFAULT_PROGRAMME_CODE = "00001036"
 
@@ -361,14 +361,7 @@ def update_project(actor, dossier, data, *, expected_version=None):
         raise ValidationError({"early_start_reason": _("Motivez le démarrage anticipé du projet.")})
     current.version += 1
     _validate_and_save(current)
-    record(
-        actor,
-        AuditAction.UPDATE,
-        current,
-        before=before,
-        after=snapshot(current),
-        campus=current.campus,
-    )
+    record_update(actor, current, before, campus=current.campus)
     return current
 
 
@@ -519,14 +512,7 @@ def instruct(actor, dossier, data, *, expected_version=None, reason=""):
         raise ValidationError(errors)
     current.version += 1
     _validate_and_save(current)
-    record(
-        actor,
-        AuditAction.UPDATE,
-        current,
-        before=before,
-        after=snapshot(current),
-        campus=current.campus,
-    )
+    record_update(actor, current, before, campus=current.campus)
     if current.status == DossierStatus.SUBMITTED:
         change_status(actor, current, action.target, reason)
     return current
@@ -538,14 +524,7 @@ def refuse(actor, dossier, reason):
     action = DOSSIER.check("refuse", actor, current)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Indiquez le motif du refus.")})
-    current.deliberation, current.envelope, current.position = None, None, None
-    return change_status(
-        actor,
-        current,
-        action.target,
-        reason,
-        extra_fields=("deliberation", "envelope", "position"),
-    )
+    return change_agenda(actor, current, action.target, reason)
 
 
 @transaction.atomic
@@ -553,14 +532,7 @@ def withdraw(actor, dossier, reason=""):
     """The campus (or the Region for it) withdraws a dossier not yet voted."""
     current = locked_dossier(dossier)
     action = DOSSIER.check("withdraw", actor, current)
-    current.deliberation, current.envelope, current.position = None, None, None
-    return change_status(
-        actor,
-        current,
-        action.target,
-        reason,
-        extra_fields=("deliberation", "envelope", "position"),
-    )
+    return change_agenda(actor, current, action.target, reason)
 
 
 # ---------------------------------------------------------------- history

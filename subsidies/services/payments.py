@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
-from audit.services import record, snapshot
+from audit.services import record, record_update, snapshot
 from core.errors import ConflictError
 from core.formats import euros, percent
 
@@ -227,14 +227,7 @@ def order_payment(actor, payment, *, ordered_on, reference=""):
     current.reference = (reference or current.reference)[:50]
     current.version += 1
     current.save()
-    record(
-        actor,
-        AuditAction.UPDATE,
-        current,
-        before=before,
-        after=snapshot(current),
-        campus=current.dossier.campus,
-    )
+    record_update(actor, current, before, campus=current.dossier.campus)
     return current
 
 
@@ -249,14 +242,7 @@ def mark_paid(actor, payment, *, paid_on, reference=""):
     current.reference = (reference or current.reference)[:50]
     current.version += 1
     current.save()
-    record(
-        actor,
-        AuditAction.UPDATE,
-        current,
-        before=before,
-        after=snapshot(current),
-        campus=dossier.campus,
-    )
+    record_update(actor, current, before, campus=dossier.campus)
     _update_dossier_status(actor, dossier, current)
     return current
 
@@ -294,14 +280,7 @@ def cancel_payment(actor, payment, reason):
     current.note = "\n".join(filter(None, [current.note, _("Annulé : %s") % reason]))
     current.version += 1
     current.save()
-    record(
-        actor,
-        AuditAction.UPDATE,
-        current,
-        before=before,
-        after=snapshot(current),
-        campus=current.dossier.campus,
-    )
+    record_update(actor, current, before, campus=current.dossier.campus)
     return current
 
 

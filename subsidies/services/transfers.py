@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
-from audit.services import record, snapshot
+from audit.services import record, record_update, snapshot
 from core.errors import ConflictError
 from core.uploads import validate_pdf_upload
 
@@ -110,14 +110,7 @@ def sign_transfer(actor, transfer, *, party, signed_on, signatory):
         _apply(current)
         current.status = TransferStatus.SIGNED
     current.save()
-    record(
-        actor,
-        AuditAction.UPDATE,
-        current,
-        before=before,
-        after=snapshot(current),
-        campus=current.campus,
-    )
+    record_update(actor, current, before, campus=current.campus)
     return current
 
 
@@ -160,14 +153,7 @@ def _apply(transfer):
         dossier.beneficiary = transfer.new_beneficiary
         dossier.version += 1
         dossier.save(update_fields=["beneficiary", "version", "updated_at"])
-        record(
-            None,
-            AuditAction.UPDATE,
-            dossier,
-            before=before,
-            after=snapshot(dossier),
-            campus=dossier.campus,
-        )
+        record_update(None, dossier, before, campus=dossier.campus)
 
 
 @transaction.atomic
@@ -177,12 +163,5 @@ def attach_transfer_scan(actor, transfer, upload):
     current = BeneficiaryTransfer.objects.select_for_update().get(pk=transfer.pk)
     before = snapshot(current)
     current.signed_scan.save(upload.name, upload, save=True)
-    record(
-        actor,
-        AuditAction.UPDATE,
-        current,
-        before=before,
-        after=snapshot(current),
-        campus=current.campus,
-    )
+    record_update(actor, current, before, campus=current.campus)
     return current

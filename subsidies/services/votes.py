@@ -24,7 +24,7 @@ from ..models import (
     SubsidyDossier,
 )
 from ..workflow import DOSSIER
-from .common import change_status, locked_dossier, require_manager
+from .common import change_agenda, change_status, locked_dossier, require_manager
 from .dossiers import plan_lines, terms_errors
 
 # Without a payment request completing the grant within this many years of the vote, the
@@ -80,13 +80,14 @@ def propose(actor, dossier, *, deliberation, envelope, reason=""):
         SubsidyDossier.objects.filter(deliberation=deliberation).aggregate(p=Max("position"))["p"]
         or 0
     ) + 1
-    current.deliberation, current.envelope, current.position = deliberation, envelope, position
-    return change_status(
+    return change_agenda(
         actor,
         current,
         action.target,
         reason,
-        extra_fields=("deliberation", "envelope", "position"),
+        deliberation=deliberation,
+        envelope=envelope,
+        position=position,
     )
 
 
@@ -95,14 +96,7 @@ def unpropose(actor, dossier, reason=""):
     """Take a dossier off the agenda (before the vote): back to « instruit »."""
     current = locked_dossier(dossier)
     action = DOSSIER.check("unpropose", actor, current)
-    current.deliberation, current.envelope, current.position = None, None, None
-    return change_status(
-        actor,
-        current,
-        action.target,
-        reason,
-        extra_fields=("deliberation", "envelope", "position"),
-    )
+    return change_agenda(actor, current, action.target, reason)
 
 
 def _lock_envelopes(envelope_ids):
