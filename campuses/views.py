@@ -9,10 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit.selectors import entries_for_campus
-from core.views import save_form
+from core.views import form_page, save_form
 from jobs.services import start_job
 
 from . import forms, permissions, selectors, services
@@ -110,37 +111,39 @@ def campus_create(request):
 def campus_update(request, pk):
     campus = _visible_campus(request, pk)
     _require_registry_rights(request)
-    form = forms.CampusForm(request.POST or None, instance=campus)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def save():
-            services.save_record(
-                request.user,
-                form.instance,
-                m2m={"academies": data["academies"], "predecessors": data["predecessors"]},
-                expected_version=data.get("version"),
-            )
-
-        if save_form(request, form, save):
-            messages.success(request, _("Le campus « %s » a été modifié.") % campus)
-            return redirect(campus)
-    return render(request, "campuses/campus_form.html", {"form": form, "campus": campus})
+    return form_page(
+        request,
+        forms.CampusForm(request.POST or None, instance=campus),
+        lambda data: services.save_record(
+            request.user,
+            campus,
+            m2m={"academies": data["academies"], "predecessors": data["predecessors"]},
+            expected_version=data.get("version"),
+        ),
+        success=lambda _result: _("Le campus « %s » a été modifié.") % campus,
+        done=campus,
+        template="campuses/campus_form.html",
+        context={"campus": campus},
+    )
 
 
 # Records that belong to one campus, edited with the same three views.
 CHILD_KINDS = {
-    "periodes": (LabelPeriod, forms.LabelPeriodForm, _("période de labellisation")),
+    "periodes": (LabelPeriod, forms.LabelPeriodForm, gettext_lazy("période de labellisation")),
     "etablissements-support": (
         SupportInstitutionTenure,
         forms.SupportTenureForm,
-        _("établissement support"),
+        gettext_lazy("établissement support"),
     ),
-    "direction": (CampusDirector, forms.CampusDirectorForm, _("membre de la direction")),
-    "parties-prenantes": (Stakeholder, forms.StakeholderForm, _("partie prenante")),
-    "instances": (GovernanceBody, forms.GovernanceBodyForm, _("instance de gouvernance")),
-    "anciens-noms": (CampusFormerName, forms.FormerNameForm, _("ancien nom")),
-    "lieux": (CampusPlace, forms.PlaceForm, _("lieu d'incarnation")),
+    "direction": (CampusDirector, forms.CampusDirectorForm, gettext_lazy("membre de la direction")),
+    "parties-prenantes": (Stakeholder, forms.StakeholderForm, gettext_lazy("partie prenante")),
+    "instances": (
+        GovernanceBody,
+        forms.GovernanceBodyForm,
+        gettext_lazy("instance de gouvernance"),
+    ),
+    "anciens-noms": (CampusFormerName, forms.FormerNameForm, gettext_lazy("ancien nom")),
+    "lieux": (CampusPlace, forms.PlaceForm, gettext_lazy("lieu d'incarnation")),
 }
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.views import one_click, run_action, save_form
+from core.views import form_page, one_click, run_action, save_form
 
 from .. import forms, permissions, services
 from ..documents.context import amendment_of, load_convention, worded_changes
@@ -78,30 +78,24 @@ def historical_amendment_create(request, pk):
     convention = visible_convention(request, pk)
     require_manager(request)
     form = forms.HistoricalAmendmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def save():
-            services.record_historical_amendment(
-                request.user,
-                convention,
-                number=data["number"],
-                signed_on=data["signed_on"],
-                summary=data["summary"],
-                title=data["title"],
-            )
-
-        if save_form(request, form, save):
-            messages.success(
-                request,
-                _("L'avenant historique n°%(number)s a été enregistré.")
-                % {"number": data["number"]},
-            )
-            return redirect(reverse("conventions:detail", args=[convention.pk]) + "#avenants")
-    return render(
+    return form_page(
         request,
-        "conventions/amendment_form.html",
-        {"form": form, "convention": convention, "amendment": None, "historical": True},
+        form,
+        lambda data: services.record_historical_amendment(
+            request.user,
+            convention,
+            number=data["number"],
+            signed_on=data["signed_on"],
+            summary=data["summary"],
+            title=data["title"],
+        ),
+        success=lambda _result: (
+            _("L'avenant historique n°%(number)s a été enregistré.")
+            % {"number": form.cleaned_data["number"]}
+        ),
+        done=reverse("conventions:detail", args=[convention.pk]) + "#avenants",
+        template="conventions/amendment_form.html",
+        context={"convention": convention, "amendment": None, "historical": True},
     )
 
 
@@ -150,27 +144,19 @@ def amendment_update(request, pk):
     require_manager(request)
     if response := editable_or_redirect(request, amendment):
         return response
-    form = forms.AmendmentForm(request.POST or None, instance=amendment)
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in forms.AmendmentForm.Meta.fields}
-
-        def save():
-            services.update_amendment(
-                request.user, amendment, expected_version=form.cleaned_data.get("version"), **fields
-            )
-
-        if save_form(request, form, save):
-            messages.success(request, _("L'avenant a été modifié."))
-            return redirect(amendment)
-    return render(
+    return form_page(
         request,
-        "conventions/amendment_form.html",
-        {
-            "form": form,
-            "convention": amendment.convention,
-            "amendment": amendment,
-            "historical": False,
-        },
+        forms.AmendmentForm(request.POST or None, instance=amendment),
+        lambda data: services.update_amendment(
+            request.user,
+            amendment,
+            expected_version=data.get("version"),
+            **{name: data[name] for name in forms.AmendmentForm.Meta.fields},
+        ),
+        success=_("L'avenant a été modifié."),
+        done=amendment,
+        template="conventions/amendment_form.html",
+        context={"convention": amendment.convention, "amendment": amendment, "historical": False},
     )
 
 

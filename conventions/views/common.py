@@ -8,11 +8,11 @@ import posixpath
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.views import form_page, refused, save_form
+from core.views import form_page, refused
 
 from .. import forms, permissions, services
 from ..consolidation import prefetched
@@ -165,28 +165,24 @@ def sign_page(request, obj, convention):
         messages.error(request, obj.stale)
         return redirect(obj)
     signable = [party for party in parties if permissions.can_sign_for(request.user, party)]
-    form = forms.SignatureForm(request.POST or None, parties=parties, signable=signable)
-    if request.method == "POST" and form.is_valid():
 
-        def save():
-            services.record_signature(request.user, obj, **form.cleaned_data)
+    def signed(_result):
+        obj.refresh_from_db()
+        if obj.status == SignatureStatus.SIGNED:
+            return _(
+                "Signature enregistrée. Toutes les parties ont signé : le document prend "
+                "effet le %(date)s."
+            ) % {"date": obj.effective_date.strftime("%d/%m/%Y")}
+        return _("Signature enregistrée.")
 
-        if save_form(request, form, save):
-            obj.refresh_from_db()
-            if obj.status == SignatureStatus.SIGNED:
-                message = _(
-                    "Signature enregistrée. Toutes les parties ont signé : le document prend "
-                    "effet le %(date)s."
-                ) % {"date": obj.effective_date.strftime("%d/%m/%Y")}
-            else:
-                message = _("Signature enregistrée.")
-            messages.success(request, message)
-            return redirect(obj)
-    return render(
+    return form_page(
         request,
-        "conventions/signature_form.html",
-        {
-            "form": form,
+        forms.SignatureForm(request.POST or None, parties=parties, signable=signable),
+        lambda data: services.record_signature(request.user, obj, **data),
+        success=signed,
+        done=obj,
+        template="conventions/signature_form.html",
+        context={
             "obj": obj,
             "convention": convention,
             "amendment": obj if isinstance(obj, Amendment) else None,

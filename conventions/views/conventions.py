@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from audit.models import AuditEntry
 from core.errors import ConflictError, PermissionDeniedError
-from core.views import file_response, one_click, save_form
+from core.views import file_response, form_page, one_click, save_form
 
 from .. import forms, permissions, services
 from ..consolidation import consolidated_text, prefetched
@@ -155,33 +155,34 @@ def convention_update(request, pk):
     require_manager(request)
     if response := editable_or_redirect(request, convention):
         return response
-    form = forms.ConventionForm(request.POST or None, instance=convention)
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in forms.ConventionForm.Meta.fields}
-
-        def save():
-            services.update_convention(
-                request.user,
-                convention,
-                expected_version=form.cleaned_data.get("version"),
-                **fields,
-            )
-
-        if save_form(request, form, save):
-            messages.success(request, _("La convention a été modifiée."))
-            return redirect(convention)
-    return render(
-        request, "conventions/convention_form.html", {"form": form, "convention": convention}
+    return form_page(
+        request,
+        forms.ConventionForm(request.POST or None, instance=convention),
+        lambda data: services.update_convention(
+            request.user,
+            convention,
+            expected_version=data.get("version"),
+            **{name: data[name] for name in forms.ConventionForm.Meta.fields},
+        ),
+        success=_("La convention a été modifiée."),
+        done=convention,
+        template="conventions/convention_form.html",
+        context={"convention": convention},
     )
 
 
 # slug -> (model, form, label, anchor on the convention page)
 PART_KINDS = {
-    "parties": (ConventionParty, forms.PartyForm, _("partie"), "parties"),
-    "articles": (Article, forms.ArticleForm, _("article"), "articles"),
-    "alineas": (Paragraph, forms.ParagraphForm, _("alinéa"), "articles"),
-    "contributions": (Contribution, forms.ContributionForm, _("contribution"), "contributions"),
-    "annexes": (Annex, forms.AnnexForm, _("annexe"), "annexes"),
+    "parties": (ConventionParty, forms.PartyForm, gettext_lazy("partie"), "parties"),
+    "articles": (Article, forms.ArticleForm, gettext_lazy("article"), "articles"),
+    "alineas": (Paragraph, forms.ParagraphForm, gettext_lazy("alinéa"), "articles"),
+    "contributions": (
+        Contribution,
+        forms.ContributionForm,
+        gettext_lazy("contribution"),
+        "contributions",
+    ),
+    "annexes": (Annex, forms.AnnexForm, gettext_lazy("annexe"), "annexes"),
 }
 
 
@@ -299,20 +300,16 @@ def convention_terminate(request, pk):
     if convention.status != SignatureStatus.SIGNED:
         messages.error(request, _("Seule une convention signée peut être dénoncée."))
         return redirect(convention)
-    form = forms.TerminationForm(request.POST or None, convention=convention)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def save():
-            services.terminate(
-                request.user, convention, party=data["party"], on=data["on"], reason=data["reason"]
-            )
-
-        if save_form(request, form, save):
-            messages.success(request, _("La dénonciation de la convention a été enregistrée."))
-            return redirect(convention)
-    return render(
-        request, "conventions/terminate_form.html", {"form": form, "convention": convention}
+    return form_page(
+        request,
+        forms.TerminationForm(request.POST or None, convention=convention),
+        lambda data: services.terminate(
+            request.user, convention, party=data["party"], on=data["on"], reason=data["reason"]
+        ),
+        success=_("La dénonciation de la convention a été enregistrée."),
+        done=convention,
+        template="conventions/terminate_form.html",
+        context={"convention": convention},
     )
 
 

@@ -4,12 +4,12 @@ to the director with the comments), the Region's validation and the rectorate's 
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.views import run_action, save_form
+from core.views import form_page, run_action, save_form
 
 from .. import forms, services
 from ..models import SheetStatus
@@ -51,19 +51,15 @@ def comment(request, pk):
     return render_sheet(request, sheet, comment_form=form)
 
 
-def _action_page(request, sheet, form, *, title, button, intro=""):
-    return render(
-        request,
-        "followup/action_form.html",
-        {
-            "sheet": sheet,
-            "badge": sheet_badge(sheet),
-            "form": form,
-            "title": title,
-            "button": button,
-            "intro": intro,
-        },
-    )
+def _action_context(sheet, *, title, button, intro=""):
+    """What the action page shows around its form."""
+    return {
+        "sheet": sheet,
+        "badge": sheet_badge(sheet),
+        "title": title,
+        "button": button,
+        "intro": intro,
+    }
 
 
 def request_changes(request, pk):
@@ -73,27 +69,24 @@ def request_changes(request, pk):
     if sheet.status != SheetStatus.SUBMITTED:
         messages.error(request, _("Seule une fiche soumise peut être renvoyée au campus."))
         return redirect(sheet)
-    form = forms.ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        reason = form.cleaned_data["reason"].strip()
-        if save_form(request, form, lambda: services.request_changes(request.user, sheet, reason)):
-            messages.success(
-                request,
-                _(
-                    "Modifications demandées : la fiche revient au campus avec vos commentaires "
-                    "(hors notes internes)."
-                ),
-            )
-            return redirect(sheet)
-    return _action_page(
+    return form_page(
         request,
-        sheet,
-        form,
-        title=_("Demander des modifications"),
-        button=_("Demander des modifications"),
-        intro=_(
-            "La fiche revient à la direction du campus, qui pourra la corriger puis la soumettre "
-            "de nouveau. Les commentaires (hors notes internes) lui sont transmis."
+        forms.ReasonForm(request.POST or None),
+        lambda data: services.request_changes(request.user, sheet, data["reason"].strip()),
+        success=_(
+            "Modifications demandées : la fiche revient au campus avec vos commentaires "
+            "(hors notes internes)."
+        ),
+        done=sheet,
+        template="followup/action_form.html",
+        context=_action_context(
+            sheet,
+            title=_("Demander des modifications"),
+            button=_("Demander des modifications"),
+            intro=_(
+                "La fiche revient à la direction du campus, qui pourra la corriger puis la "
+                "soumettre de nouveau. Les commentaires (hors notes internes) lui sont transmis."
+            ),
         ),
     )
 
@@ -121,24 +114,22 @@ def opinion(request, pk):
     if sheet.status not in (SheetStatus.SUBMITTED, SheetStatus.VALIDATED):
         messages.error(request, _("L'avis porte sur une fiche soumise."))
         return redirect(sheet)
-    form = forms.OpinionForm(
-        request.POST or None,
-        initial={"opinion": sheet.rectorate_opinion, "text": sheet.rectorate_opinion_text},
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def save():
-            services.give_opinion(request.user, sheet, opinion=data["opinion"], text=data["text"])
-
-        if save_form(request, form, save):
-            messages.success(request, _("L'avis du rectorat est enregistré."))
-            return redirect(reverse("followup:sheet_detail", args=[sheet.pk]) + "#avis")
-    return _action_page(
+    return form_page(
         request,
-        sheet,
-        form,
-        title=_("Avis du rectorat"),
-        button=_("Enregistrer l'avis"),
-        intro=_("La Région valide les fiches ; le rectorat donne son avis."),
+        forms.OpinionForm(
+            request.POST or None,
+            initial={"opinion": sheet.rectorate_opinion, "text": sheet.rectorate_opinion_text},
+        ),
+        lambda data: services.give_opinion(
+            request.user, sheet, opinion=data["opinion"], text=data["text"]
+        ),
+        success=_("L'avis du rectorat est enregistré."),
+        done=reverse("followup:sheet_detail", args=[sheet.pk]) + "#avis",
+        template="followup/action_form.html",
+        context=_action_context(
+            sheet,
+            title=_("Avis du rectorat"),
+            button=_("Enregistrer l'avis"),
+            intro=_("La Région valide les fiches ; le rectorat donne son avis."),
+        ),
     )

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from campuses.permissions import campuses_visible_to
 from core.errors import ConflictError, PermissionDeniedError
-from core.views import one_click, refused, save_form
+from core.views import form_page, one_click, refused, save_form
 
 from .. import forms, permissions, selectors, services
 from ..models import (
@@ -422,26 +422,24 @@ def propose(request, pk):
         )
         return redirect(dossier)
     form = forms.ProposeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def save():
-            services.propose(
-                request.user,
-                dossier,
-                deliberation=data["deliberation"],
-                envelope=data["envelope"],
-                reason=data["reason"].strip(),
-            )
-
-        if save_form(request, form, save):
-            messages.success(
-                request,
-                _("Le dossier est proposé au vote de la délibération %(number)s.")
-                % {"number": data["deliberation"]},
-            )
-            return redirect(dossier)
-    return render(request, "subsidies/propose_form.html", {"form": form, "dossier": dossier})
+    return form_page(
+        request,
+        form,
+        lambda data: services.propose(
+            request.user,
+            dossier,
+            deliberation=data["deliberation"],
+            envelope=data["envelope"],
+            reason=data["reason"].strip(),
+        ),
+        success=lambda _result: (
+            _("Le dossier est proposé au vote de la délibération %(number)s.")
+            % {"number": form.cleaned_data["deliberation"]}
+        ),
+        done=dossier,
+        template="subsidies/propose_form.html",
+        context={"dossier": dossier},
+    )
 
 
 unpropose = one_click(

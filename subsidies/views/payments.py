@@ -6,13 +6,13 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.formats import euros
-from core.views import file_response, form_page, refused, save_form
+from core.views import file_response, form_page, refused
 
 from .. import forms, permissions, services
 from ..models import GrantAgreement, Payment
@@ -20,10 +20,6 @@ from ..workflow import DOSSIER, PAYMENT
 from .common import require_manager, require_use, visible_dossier
 
 AGREEMENT_PARTIES = {"region": "region_signed_on", "beneficiary": "beneficiary_signed_on"}
-
-
-def _anchor(dossier, anchor):
-    return redirect(reverse("subsidies:detail", args=[dossier.pk]) + f"#{anchor}")
 
 
 # ---------------------------------------------------------------- grant agreement
@@ -108,26 +104,19 @@ def lapse_date(request, pk):
     if refusal is not None:
         return refusal
     form = forms.LapseDateForm(request.POST or None, initial={"lapse_on": dossier.lapse_on})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def save():
-            services.set_lapse_date(
-                request.user, dossier, lapse_on=data["lapse_on"], reason=data["reason"].strip()
-            )
-
-        if save_form(request, form, save):
-            messages.success(
-                request,
-                _("Date de caducité fixée au %(day)s.")
-                % {"day": data["lapse_on"].strftime("%d/%m/%Y")},
-            )
-            return redirect(dossier)
-    return render(
+    return form_page(
         request,
-        "subsidies/action_form.html",
-        {
-            "form": form,
+        form,
+        lambda data: services.set_lapse_date(
+            request.user, dossier, lapse_on=data["lapse_on"], reason=data["reason"].strip()
+        ),
+        success=lambda _result: (
+            _("Date de caducité fixée au %(day)s.")
+            % {"day": form.cleaned_data["lapse_on"].strftime("%d/%m/%Y")}
+        ),
+        done=dossier,
+        template="subsidies/action_form.html",
+        context={
             "dossier": dossier,
             "title": _("Date de caducité"),
             "button": _("Enregistrer la date de caducité"),
@@ -145,33 +134,27 @@ def payment_request(request, pk):
     if refusal is not None:
         return refusal
     form = forms.PaymentRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-
-        def save():
-            services.request_payment(
-                request.user,
-                dossier,
-                kind=data["kind"],
-                amount=data["amount"],
-                requested_on=data["requested_on"],
-                realised_expenses=data["realised_expenses"],
-                reference=data["reference"].strip(),
-                note=data["note"].strip(),
-            )
-
-        if save_form(request, form, save):
-            messages.success(
-                request,
-                _("Versement de %(amount)s demandé.") % {"amount": euros(data["amount"])},
-            )
-            return _anchor(dossier, "versements")
     zero = Decimal("0.00")
     available = max((dossier.voted_amount or zero) - dossier.paid - dossier.in_progress, zero)
-    return render(
+    return form_page(
         request,
-        "subsidies/payment_form.html",
-        {"form": form, "dossier": dossier, "available": available},
+        form,
+        lambda data: services.request_payment(
+            request.user,
+            dossier,
+            kind=data["kind"],
+            amount=data["amount"],
+            requested_on=data["requested_on"],
+            realised_expenses=data["realised_expenses"],
+            reference=data["reference"].strip(),
+            note=data["note"].strip(),
+        ),
+        success=lambda _result: (
+            _("Versement de %(amount)s demandé.") % {"amount": euros(form.cleaned_data["amount"])}
+        ),
+        done=_detail(dossier, "versements"),
+        template="subsidies/payment_form.html",
+        context={"dossier": dossier, "available": available},
     )
 
 
