@@ -148,3 +148,17 @@ class AuditedModelAdmin(admin.ModelAdmin):
             request.user, AuditAction.DELETE, obj, before=snapshot(obj), campus=self._campus_of(obj)
         )
         super().delete_model(request, obj)
+
+
+class ReadOnlyAdminMixin:
+    """Rows that only the services write (the journal, status history, signatures,
+    documents…): the admin shows them, never changes them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

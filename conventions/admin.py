@@ -3,7 +3,7 @@ services own the writes (signatures, numbering, documents). Only drafts are edit
 
 from django.contrib import admin
 
-from audit.admin_mixins import AuditedModelAdmin
+from audit.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin
 
 from . import permissions, services
 from .models import (
@@ -65,17 +65,8 @@ class ConventionScopedAdmin(AuditedModelAdmin):
         return super().has_delete_permission(request, obj) and self._editable(request, obj)
 
 
-class ReadOnlyAdmin(ConventionScopedAdmin):
+class ReadOnlyAdmin(ReadOnlyAdminMixin, ConventionScopedAdmin):
     """Written only by the services (signature circuit, scans, documents, reminders)."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class PartyInline(admin.TabularInline):

@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from documents.models import StoredDocument
 from notifications.models import Delivery
@@ -577,6 +577,16 @@ class GeneratedDocument(StoredDocument):
 
     def __str__(self):
         return f"{self.get_kind_display()} – {self.convention.campus}"
+
+    @property
+    def display_name(self):
+        """« Avenant n°2 », « Texte consolidé au 01/09/2024 »."""
+        name = self.get_kind_display()
+        if self.amendment_id:
+            name += f" n°{self.amendment.number}"
+        if self.as_of:
+            name += " " + gettext("au %(day)s") % {"day": f"{self.as_of:%d/%m/%Y}"}
+        return name
 
 
 class ReminderStep(models.TextChoices):

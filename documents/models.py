@@ -46,3 +46,9 @@ class StoredDocument(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at"]
+
+    @property
+    def display_name(self):
+        """What the document is, in a list of documents (a model may say more)."""
+        kind = getattr(self, "get_kind_display", None)
+        return kind() if kind else str(self._meta.verbose_name)

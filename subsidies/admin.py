@@ -5,7 +5,7 @@ every write (rules, status history, envelope locks)."""
 from django import forms
 from django.contrib import admin
 
-from audit.admin_mixins import AuditedModelAdmin
+from audit.admin_mixins import AuditedModelAdmin, ReadOnlyAdminMixin
 
 from .forms import EnvelopeForm
 from .models import (
@@ -54,17 +54,8 @@ class CommitmentEnvelopeAdmin(AuditedModelAdmin):
     list_filter = ["budget_year", "purpose"]
 
 
-class ReadOnlyAdmin(AuditedModelAdmin):
+class ReadOnlyAdmin(ReadOnlyAdminMixin, AuditedModelAdmin):
     """Written only by the subsidy services."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class FinancingLineInline(admin.TabularInline):

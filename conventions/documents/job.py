@@ -7,7 +7,7 @@ import zipfile
 
 from django.utils.translation import gettext as _
 
-from deliberations.models import Deliberation
+from deliberations.selectors import deliberation_of_job
 from documents import services as documents
 from documents.models import DocumentStatus
 from jobs.services import JobError
@@ -21,14 +21,7 @@ logger = logging.getLogger(__name__)
 def generate_deliberation_documents(job, report_progress):
     """Job handler: the PDFs of every convention and amendment a deliberation adopted (among
     those the job's owner can see), in one ZIP archive."""
-    deliberation_id = (job.params or {}).get("deliberation_id")
-    deliberation = (
-        Deliberation.objects.filter(pk=deliberation_id).first()
-        if str(deliberation_id).isdigit()
-        else None
-    )
-    if deliberation is None:
-        raise JobError(_("Cette délibération n'existe pas."))
+    deliberation = deliberation_of_job(job)
     visible = permissions.conventions_visible_to(job.owner)
     targets = [
         (DocumentKind.CONVENTION, convention, None)

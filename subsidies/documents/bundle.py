@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from deliberations.models import Deliberation
+from deliberations.selectors import deliberation_of_job
 from documents import services as documents
 from documents.models import DocumentStatus
 from jobs.services import JobError
@@ -25,7 +25,7 @@ def build_annex_bundle(job, report_progress):
     Each fiche is the stored SubsidyDocument of its content (generated here if need be), so
     the bundle holds exactly the PDFs one would download one by one.
     """
-    deliberation = _deliberation(job)
+    deliberation = deliberation_of_job(job)
     dossiers = list(
         permissions.dossiers_visible_to(job.owner)
         .filter(deliberation=deliberation)
@@ -48,18 +48,6 @@ def build_annex_bundle(job, report_progress):
         raise JobError(_("Des fiches projet n'ont pas pu être générées : %s") % " ; ".join(failed))
     content = _merge(deliberation, [(dossier, pdf) for dossier, (pdf, _error) in fiches])
     return f"annexes-{slugify(deliberation.number)}.pdf", content
-
-
-def _deliberation(job):
-    deliberation_id = (job.params or {}).get("deliberation_id")
-    deliberation = (
-        Deliberation.objects.filter(pk=deliberation_id).first()
-        if str(deliberation_id).isdigit()
-        else None
-    )
-    if deliberation is None:
-        raise JobError(_("Cette délibération n'existe pas."))
-    return deliberation
 
 
 def _fiche_pdf(job, dossier):
