@@ -16,6 +16,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
+from core.formats import euros
+
 TEXT, LONG_TEXT, INTEGER, MONEY, DECIMAL, DATE, URL, CHOICE, BOOLEAN = (
     "text",
     "long_text",
@@ -153,8 +155,7 @@ def _balanced(revenues_key, expenses_key, message):
 
 
 def _format(amount):
-    text = f"{Decimal(amount):,.2f}".replace(",", "\u202f").replace(".", ",")
-    return f"{text}\u00a0€"
+    return euros(amount)
 
 
 def _exactly_three(key, message):

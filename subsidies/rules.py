@@ -4,7 +4,9 @@ Pure functions, no database: the services call them and turn their findings into
 messages attached to the field concerned.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from core import money
 
 from .models import EXTENDED_CAP, MAX_RATE, STANDARD_CAP
 
@@ -24,9 +26,8 @@ def is_storable(value):
     return value.is_finite() and abs(value) <= MAX_AMOUNT
 
 
-def to_cents(value):
-    """Round half up to the cent, as an accountant does (never banker's rounding)."""
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+# Round half up to the cent, as an accountant does (never banker's rounding): the kernel's.
+to_cents = money.to_cents
 
 
 def cap_for(extended_cap):

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from campuses.models import Campus, LabelCategory
+from core.money import to_cents
 
 from ..models import SheetStatus
 from .charts import bar_chart_over_years, year_charts
@@ -97,7 +98,7 @@ def _clean_totals(row):
         if indicator.kind == COUNT:
             row[indicator.key] = int(value or 0)
         else:
-            row[indicator.key] = Decimal(value or 0).quantize(Decimal("0.01"))
+            row[indicator.key] = to_cents(value or 0)
     return row
 
 
@@ -107,7 +108,7 @@ def _normalise(row):
         if value is None:  # a sheet without its indicators row (never saved)
             row[indicator.key] = zero(indicator.kind)
         elif indicator.kind != COUNT:
-            row[indicator.key] = Decimal(value).quantize(Decimal("0.01"))
+            row[indicator.key] = to_cents(value)
     return row
 
 

@@ -2,16 +2,17 @@
 written (« 1 234 », « 50 000,00 € ») and their change from one year to the next."""
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import BigIntegerField, ExpressionWrapper, F
 from django.db.models.functions import Cast
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.formats import NBSP
+from core.formats import number as formats_number
+
 COUNT, MONEY, DECIMAL = "count", "money", "decimal"
-NBSP, NNBSP = "\u00a0", "\u202f"
 
 
 @dataclass(frozen=True)
@@ -87,15 +88,9 @@ def zero(kind):
 # ---------------------------------------------------------------- formatting
 
 
-def rounded(value, places):
-    """`value` rounded half up to `places` decimals (Django's number_format truncates)."""
-    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
 def decimals(value, places, grouping=True):
-    return formats.number_format(
-        rounded(value, places), places, use_l10n=True, force_grouping=grouping
-    )
+    """In the active language (the dashboard follows the page's), rounded half up."""
+    return formats_number(value, places, french=False, grouping=grouping)
 
 
 def number(value, kind=COUNT):

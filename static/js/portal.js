@@ -287,7 +287,7 @@
   /* ------------------------------------------------ (c) Job polling */
 
   function formatPercent(percent) {
-    return Math.round(percent) + "\u202f%";
+    return Math.round(percent) + "\u00a0%";
   }
 
   function initJob(container) {
