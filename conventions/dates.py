@@ -4,28 +4,12 @@ and the campus's label periods: when a label period moves, these dates move with
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from core.calendar import add_months, add_years
+
 from .models import DurationKind, NoticeReference, RenewalMode
 
 # The school and university year ends on 31 August (assumption: the seeds do not say).
 SCHOOL_YEAR_END = (8, 31)
-
-
-def add_years(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def add_months(day, months):
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate_day in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, candidate_day)
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def label_end_after(label_periods, start):

@@ -28,10 +28,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from campuses.recipients import Recipients
+from core.calendar import add_months
 from notifications.delivery import Message, deliver_once
 
 from .consolidation import prefetched
-from .dates import add_months
 from .models import Amendment, FrameworkConvention, Reminder, ReminderStep, SignatureStatus
 from .selectors import convention_dates
 

@@ -5,13 +5,12 @@ The sum voted on a commitment envelope never exceeds it: a vote locks the envelo
 taking the lock, so two votes racing for the last euros cannot both pass.
 """
 
-from datetime import date
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from core.calendar import add_years
 from core.errors import ConflictError
 from core.formats import euros
 
@@ -121,20 +120,13 @@ def _check_envelopes(dossiers):
 def _freeze(actor, dossier, deliberation, reason, *, set_lapse_date=True):
     dossier.voted_amount = dossier.amount
     if set_lapse_date:
-        dossier.lapse_on = dossier.lapse_on or _add_years(deliberation.date, LAPSE_YEARS)
+        dossier.lapse_on = dossier.lapse_on or add_years(deliberation.date, LAPSE_YEARS)
     change_status(
         actor, dossier, DossierStatus.VOTED, reason, extra_fields=("voted_amount", "lapse_on")
     )
     GrantAgreement.objects.get_or_create(
         dossier=dossier, defaults={"beneficiary": dossier.beneficiary}
     )
-
-
-def _add_years(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return date(day.year + years, 2, 28)
 
 
 @transaction.atomic

@@ -17,11 +17,11 @@ from django.utils.html import escape
 
 from accounts.models import Role, User
 from conventions import services
-from conventions.dates import add_months, add_years
 from conventions.models import DurationKind, Reminder, ReminderStep, RenewalMode
 from conventions.reminders import due_reminders, send_due_reminders
 from conventions.selectors import recent_reminders
 from conventions.tasks import send_reminders
+from core.calendar import add_months, add_years
 from tests.conventions.helpers import amendment_to_cp_2023_111, signed_convention
 
 pytestmark = pytest.mark.django_db
