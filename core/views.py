@@ -97,8 +97,9 @@ def one_click(get_object, act, success):
 def form_page(request, form, save, *, success, done, template, context=None):
     """A page whose form a service saves: on a valid POST, `save(cleaned_data)` runs through
     `save_form` (refusals on the form's fields), then `success` is said (a message, or
-    `success(result)` with what `save` returned) and the user goes to `done`; otherwise the
-    page again, with what was typed and the errors next to the fields."""
+    `success(result)` with what `save` returned) and the user goes to `done` (a URL, or
+    `done(result)`: the object just created…); otherwise the page again, with what was typed
+    and the errors next to the fields."""
     if request.method == "POST" and form.is_valid():
         result = {}
 
@@ -106,6 +107,7 @@ def form_page(request, form, save, *, success, done, template, context=None):
             result["saved"] = save(form.cleaned_data)
 
         if save_form(request, form, run):
-            messages.success(request, success(result["saved"]) if callable(success) else success)
-            return redirect(done)
+            saved = result["saved"]
+            messages.success(request, success(saved) if callable(success) else success)
+            return redirect(done(saved) if callable(done) else done)
     return render(request, template, {"form": form, **(context or {})})
