@@ -30,6 +30,7 @@ class LabelStatus(models.TextChoices):
     PREFIGURATION = "prefiguration", _("En préfiguration")
     LABELLED = "labelled", _("Labellisé")
     PROBATIONARY = "probationary", _("Labellisé probatoire")
+    APPLICATION = "application", _("Candidature")
     UPCOMING = "upcoming", _("Label à venir")
     REPLACED = "replaced", _("Remplacé (fusion ou renouvellement)")
     EXPIRED = "expired", _("Label expiré")
@@ -211,6 +212,16 @@ class OrganisationRepresentative(DatedMixin):
         return f"{self.name}, {self.title}" if self.title else self.name
 
 
+# What an app above the registry says of a campus's label on a day, without the registry
+# importing it: `factory(on)` gives an expression, True while the campus has an application
+# for the label in progress (labels registers it).
+APPLICATION_IN_PROGRESS = []
+
+
+def register_application_in_progress(factory):
+    APPLICATION_IN_PROGRESS[:] = [factory]
+
+
 class CampusQuerySet(models.QuerySet):
     def with_label_state(self, on=None):
         """Annotate each campus with its label state on `on` (today by default).
@@ -228,8 +239,14 @@ class CampusQuerySet(models.QuerySet):
         future = LabelPeriod.objects.filter(campus=OuterRef("pk"), start__gt=on).order_by("start")
         # A predecessor (merged into or renewed as another campus) carries on only through it.
         succeeded = Campus.predecessors.through.objects.filter(to_campus=OuterRef("pk"))
+        in_application = (
+            APPLICATION_IN_PROGRESS[0](on)
+            if APPLICATION_IN_PROGRESS
+            else Value(False, output_field=models.BooleanField())
+        )
         return self.annotate(
             has_successor=Exists(succeeded),
+            in_application=in_application,
             current_category=Subquery(covering.values("category")[:1]),
             current_start=Subquery(covering.values("start")[:1]),
             current_end=Subquery(covering.values("end")[:1]),
@@ -243,6 +260,8 @@ class CampusQuerySet(models.QuerySet):
                     then=Value(LabelStatus.PROBATIONARY),
                 ),
                 When(current_end__isnull=False, then=Value(LabelStatus.LABELLED)),
+                # A label in force stays the status; without one, an application shows.
+                When(in_application=True, then=Value(LabelStatus.APPLICATION)),
                 When(has_successor=True, then=Value(LabelStatus.REPLACED)),
                 When(next_label_start__isnull=False, then=Value(LabelStatus.UPCOMING)),
                 When(is_prefiguration=True, then=Value(LabelStatus.PREFIGURATION)),

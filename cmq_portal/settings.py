@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "deliberations",
     "conventions",
     "subsidies",
+    "labels",
     "followup",
     "jobs",
     "demo",
@@ -235,6 +236,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "followup.tasks.send_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Label milestones: obligations of the running labels, renewal retro-planning reminders.
+    "labels-daily-milestones": {
+        "task": "labels.tasks.daily_milestones",
+        "schedule": crontab(hour=7, minute=45),
+    },
     # The kernel's sweeps: work a lost worker left behind is queued again, or failed.
     "documents-sweep-stale": {
         "task": "documents.tasks.sweep_stale_documents",
@@ -249,6 +255,19 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/5"),
     },
 }
+
+# Renewal retro-planning (labels.planning): months before the label's end for each milestone,
+# and the days before a milestone its reminder goes out. The seeds give no figures: these
+# defaults are the usual order (file to the rector, CAEN, CREFOP, then the national session's
+# deadline); override them here, e.g. LABEL_RENEWAL_MONTHS_BEFORE_END={"session_deadline": 7}.
+LABEL_RENEWAL_MONTHS_BEFORE_END = {
+    "renewal_file": 10,
+    "caen_opinion": 8,
+    "crefop_opinion": 7,
+    "session_deadline": 6,
+    **_read("LABEL_RENEWAL_MONTHS_BEFORE_END", env.json, {}),
+}
+LABEL_REMINDER_DAYS_BEFORE = _read("LABEL_REMINDER_DAYS_BEFORE", env.int, 30)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

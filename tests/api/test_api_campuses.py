@@ -25,6 +25,12 @@ from campuses.models import (
     LabelStatus,
     SectorFamily,
 )
+from labels.models import (
+    IN_PROGRESS_STATUSES,
+    ApplicationKind,
+    ApplicationStatus,
+    LabelApplication,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -269,9 +275,10 @@ def test_unknown_campus_is_404(api_of):
 # --------------------------------------------------------------- derived label state
 
 
-def reference_state(periods, is_prefiguration, today, replaced=False):
+def reference_state(periods, is_prefiguration, today, replaced=False, in_application=False):
     """The label state computed in Python from the periods, after CampusQuerySet's rules
-    (`replaced`: the campus is the predecessor of another one)."""
+    (`replaced`: the campus is the predecessor of another one; `in_application`: it has a
+    label application deposited and not decided)."""
     covering = sorted(
         (p for p in periods if p["start"] <= today <= p["end"]),
         key=lambda p: p["start"],
@@ -286,7 +293,9 @@ def reference_state(periods, is_prefiguration, today, replaced=False):
             "current_label_end": current["end"].isoformat(),
             "label_days_left": (current["end"] - today).days,
         }
-    if replaced:
+    if in_application:
+        status = LabelStatus.APPLICATION
+    elif replaced:
         status = LabelStatus.REPLACED
     elif any(p["start"] > today for p in periods):
         status = LabelStatus.UPCOMING
@@ -372,7 +381,22 @@ def campuses_in_every_state():
         ),
         LabelStatus.NONE: make_campus("Test sans label", sector, academies),
         LabelStatus.REPLACED: replaced,
+        LabelStatus.APPLICATION: _in_application(
+            make_campus("Test candidature", sector, academies, is_prefiguration=True), today
+        ),
     }
+
+
+def _in_application(campus, today):
+    """A label application deposited yesterday, not decided (labels.contributions)."""
+    LabelApplication.objects.create(
+        campus=campus,
+        kind=ApplicationKind.OBTAIN,
+        target_category=LabelCategory.CMQ,
+        status=ApplicationStatus.SUBMITTED,
+        submitted_on=today - timedelta(days=1),
+    )
+    return campus
 
 
 def test_label_state_follows_the_periods(api_of, campuses_in_every_state):
@@ -380,6 +404,11 @@ def test_label_state_follows_the_periods(api_of, campuses_in_every_state):
 
     results = api_of("region").get(CAMPUSES_URL).json()["results"]
     replaced = set(Campus.predecessors.through.objects.values_list("to_campus_id", flat=True))
+    in_application = set(
+        LabelApplication.objects.filter(
+            status__in=IN_PROGRESS_STATUSES, submitted_on__lte=today
+        ).values_list("campus_id", flat=True)
+    )
 
     assert len(results) == Campus.objects.count()
     for row in results:
@@ -393,7 +422,11 @@ def test_label_state_follows_the_periods(api_of, campuses_in_every_state):
         ]
         assert len(periods) == LabelPeriod.objects.filter(campus_id=row["id"]).count()
         expected = reference_state(
-            periods, row["is_prefiguration"], today, replaced=row["id"] in replaced
+            periods,
+            row["is_prefiguration"],
+            today,
+            replaced=row["id"] in replaced,
+            in_application=row["id"] in in_application,
         )
         actual = {key: row[key] for key in expected}
         assert actual == expected, row["short_name"]
