@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit.selectors import entries_for_campus
+from core.composition import blocks_for
 from core.views import form_page, save_form
 from jobs.services import start_job
 
@@ -85,6 +86,8 @@ def campus_detail(request, pk):
             "history": entries_for_campus(campus)[:50],
             "can_manage": permissions.can_manage_campus(request.user, campus),
             "can_view_organisations": permissions.can_view_organisations(request.user),
+            # What the domains above the registry show of the campus (its label applications…).
+            "blocks": blocks_for("campus.detail", request, campus=campus),
         },
     )
 

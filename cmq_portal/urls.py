@@ -9,6 +9,7 @@ import campuses.api  # noqa: F401 - registers the campuses collection on the rou
 import conventions.api  # noqa: F401 - registers conventions, amendments, documents
 import deliberations.api  # noqa: F401 - registers deliberations
 import followup.api  # noqa: F401 - registers followups
+import labels.api  # noqa: F401 - registers label-applications
 import subsidies.api  # noqa: F401 - registers subsidies and payments
 from core import converters
 from core.api import ObtainTokenView, router
@@ -24,6 +25,7 @@ urlpatterns = [
     path("conventions/", include("conventions.urls")),
     path("deliberations/", include("deliberations.urls")),
     path("subventions/", include("subsidies.urls")),
+    path("labellisation/", include("labels.urls")),
     path("suivi/", include("followup.urls")),
     path("journal/", include("audit.urls")),
     path("taches/", include("jobs.urls")),

@@ -35,6 +35,10 @@ class FollowupConfig(AppConfig):
         for slot, order in (("home.regional", 20), ("home.rectorate", 10)):
             register_block(slot, "followup/_home_reviewer.html", home.home_block, order=order)
         register_block("home.director", "followup/_home_director.html", home.home_block, order=30)
+        # The label's progress report and evaluations are read with the period's sheets.
+        register_block(
+            "labels.obligation", "followup/_label_period_sheets.html", home.period_sheets
+        )
         register_notification(notifications.SUBMITTED_KIND, notifications.compose_submitted)
         register_notification(notifications.CHANGES_KIND, notifications.compose_changes_requested)
         register_handler(

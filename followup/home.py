@@ -36,3 +36,23 @@ def home_block(request, **page):
     if not permissions.can_use_followup(request.user):
         return None
     return {"followup_home": FollowupHome(request.user)}
+
+
+def period_sheets(request, obligation, period, **page):
+    """On a label obligation's page: the campus's annual sheets of the label period's years,
+    for reference (nothing for those who do not read follow-up sheets: experts)."""
+    if not permissions.can_use_followup(request.user):
+        return None
+    sheets = list(
+        permissions.sheets_visible_to(request.user)
+        .filter(
+            campus_id=obligation.campus_id,
+            campaign__year__gte=period.start.year,
+            campaign__year__lte=period.end.year,
+        )
+        .select_related("campaign")
+        .order_by("campaign__year")
+    )
+    for sheet in sheets:
+        sheet.badge = sheet_badge(sheet)
+    return {"period_sheets": sheets, "period": period}

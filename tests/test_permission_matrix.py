@@ -86,6 +86,7 @@ from subsidies.models import (
 from tests.conftest import DEMO_USERNAMES
 from tests.conventions.helpers import amendment_to_cp_2023_111, signed_convention
 from tests.followup import helpers as followup_helpers
+from tests.labels.matrix import LabelTargets, label_rows
 from tests.subsidies import helpers as subsidy_helpers
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +129,7 @@ def campus_manage_codes(granted=200):
     return codes(404, {REGIONAL: granted, SEES_VERSAILLES: 403})
 
 
-class Targets:
+class Targets(LabelTargets):
     """The objects the pages are requested on, built only when a row needs them."""
 
     def __init__(self, campus, media_root, settings):
@@ -1533,6 +1534,17 @@ ROWS = [
     *CONVENTION_ROWS,
     *SUBSIDY_ROWS,
     *FOLLOWUP_ROWS,
+    *label_rows(
+        Row,
+        codes,
+        _url,
+        {
+            "REGIONAL": REGIONAL,
+            "SEES_VERSAILLES": SEES_VERSAILLES,
+            "EXPERT": EXPERT,
+            "RECTORATES": RECTORATES,
+        },
+    ),
 ]
 
 
@@ -1788,6 +1800,12 @@ FORM_NAMES = {
     "subsidies:transfer_sign",
     "subsidies:transfer_scan",
     "followup:campaign_create",
+    "labels:admit",
+    "labels:reject",
+    "labels:withdraw",
+    "labels:decide",
+    "labels:experts",
+    "labels:session_create",
 }
 FORM_ROWS = [row for row in ROWS if row.name in FORM_NAMES]
 
