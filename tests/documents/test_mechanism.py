@@ -37,6 +37,7 @@ def test_every_domain_declares_its_documents():
     assert labels == {
         "conventions.GeneratedDocument",
         "subsidies.SubsidyDocument",
+        "labels.LabelDocument",
         "followup.SheetDocument",
     }
 
