@@ -172,7 +172,7 @@ def _campuses(organisations):
     return campuses
 
 
-def _account(username, first_name, last_name, role, extra):
+def demo_account(username, first_name, last_name, role, extra):
     User = get_user_model()
     user, created = User.objects.update_or_create(
         username=username,
@@ -194,12 +194,12 @@ def _account(username, first_name, last_name, role, extra):
 def _accounts(campuses):
     academies = {a.code: a for a in Academy.objects.all()}
     for username, (first, last, role, extra) in DEMO_ACCOUNTS.items():
-        user = _account(username, first, last, role, extra)
+        user = demo_account(username, first, last, role, extra)
         if username in RECTORATE_ACADEMIES:
             user.academies.set([academies[code] for code in RECTORATE_ACADEMIES[username]])
     for key, username in DIRECTOR_ACCOUNTS.items():
         campus = campuses[key]
-        user = _account(
+        user = demo_account(
             username, "Direction", campus.short_name, Role.DIRECTOR, {"job_title": "Directeur·rice"}
         )
         CampusDirector.objects.update_or_create(

@@ -8,16 +8,19 @@ def load_all():
     from campuses.demo import load_demo as load_campuses
     from conventions.demo import load_demo as load_conventions
     from followup.demo import load_demo as load_followup
+    from labels.demo import load_demo as load_labels
     from subsidies.demo import load_demo as load_subsidies
 
     campuses = load_campuses()
     conventions = load_conventions()
     subsidies = load_subsidies()
+    labels = load_labels()
     followup = load_followup()
     return {
         "campuses": len(campuses),
         "conventions": len(conventions),
         "subsidies": len(subsidies),
+        "labels": len(labels),
         "followup": len(followup),
     }
 

@@ -29,7 +29,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Démo chargée : {campuses} campus, {conventions} conventions, "
-                "{subsidies} dossiers de subvention, {followup} fiches de suivi.".format(**counts)
+                "{subsidies} dossiers de subvention, {labels} candidatures au label, "
+                "{followup} fiches de suivi.".format(**counts)
             )
         )
         if documents:
