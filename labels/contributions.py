@@ -1,6 +1,7 @@
 """What the labelling contributes to the pages it does not own (the navigation, the home
 pages, the campus page), to the registry's derived status (« Candidature »), and what it
-declares to the kernel (documents, e-mails), registered once in LabelsConfig.ready()."""
+declares to the kernel (documents, the circuit's e-mails), registered once in
+LabelsConfig.ready()."""
 
 from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_save
@@ -10,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 def register():
     from campuses.models import LabelPeriod, register_application_in_progress
     from core.composition import register_block, register_nav
+    from notifications.delivery import register as register_notification
 
-    from . import home, permissions
+    from . import home, notifications, permissions
 
     register_application_in_progress(application_in_progress)
     register_nav(_("Labellisation"), "labels:list", visible=permissions.can_use_labels, order=55)
@@ -20,6 +22,7 @@ def register():
     register_block("home.rectorate", "labels/_home_applications.html", home.carriers_home, order=35)
     register_block("home.director", "labels/_home_applications.html", home.carriers_home, order=35)
     register_block("campus.detail", "labels/_campus_label.html", home.campus_block, order=30)
+    register_notification(notifications.KIND, notifications.compose)
     post_save.connect(_label_period_saved, sender=LabelPeriod, dispatch_uid="labels-obligations")
     _register_documents()
 

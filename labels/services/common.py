@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from audit.services import record_transition
 from core.errors import ConflictError
 from core.uploads import check_upload
+from notifications.delivery import queue
 
 from ..models import LabelApplication, StatusChange
 
@@ -44,7 +45,11 @@ def check_version(current, expected_version, what=None):
 
 
 def transition(actor, application, to_status, reason="", *, extra_fields=()):
-    return record_transition(
+    """Move the (locked) application; the step's e-mail goes after the commit
+    (labels.notifications says who is told of which step)."""
+    from ..notifications import AUDIENCE, KIND
+
+    moved = record_transition(
         actor,
         application,
         to_status,
@@ -53,6 +58,9 @@ def transition(actor, application, to_status, reason="", *, extra_fields=()):
         campus=application.campus,
         extra_fields=extra_fields,
     )
+    if to_status in AUDIENCE:
+        queue(KIND, moved, status=str(to_status))
+    return moved
 
 
 def pdf_pages(upload, field="file"):
