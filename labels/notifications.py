@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campuses.recipients import Recipients
-from notifications.delivery import Message, Outgoing
+from notifications.delivery import GIVE_UP_AFTER, Message, Outgoing
 
 from .models import ApplicationStatus as S
 
@@ -46,7 +46,8 @@ def compose(application, status):
     if application is None or application.status != status or status not in AUDIENCE:
         return None
     change = application.history.filter(to_status=status).order_by("-at", "-pk").first()
-    if change is None:
+    # A step recorded after the fact (dated back, as the demo's 2023 steps are) is not news.
+    if change is None or change.at < timezone.now() - GIVE_UP_AFTER:
         return None
     navette = application.rounds.order_by("-number").first() if status == S.NAVETTE else None
     values = {

@@ -2,8 +2,11 @@
 next (the Region of a deposit, the experts of their expertise and of the answers, the
 carriers of a navette and of the decision)."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from labels import services
 from labels.models import ApplicationStatus
@@ -70,4 +73,12 @@ def test_each_step_is_announced_once(region, rectorate, campus, django_capture_o
     services.admit(region, application)
     application.refresh_from_db()
     mine.delete()
+    assert dispatch(KIND, application, status=ApplicationStatus.SUBMITTED) is None
+
+
+def test_a_step_recorded_after_the_fact_is_not_announced(region, rectorate, campus):
+    application = h.complete(region, rectorate, h.draft(region, campus))
+    services.deposit(rectorate, application)
+    application.refresh_from_db()
+    application.history.update(at=timezone.now() - timedelta(days=30))
     assert dispatch(KIND, application, status=ApplicationStatus.SUBMITTED) is None
