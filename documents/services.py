@@ -124,23 +124,49 @@ def queue_generation(document):
     transaction.on_commit(lambda: generate_document.delay(label, document_id), robust=True)
 
 
-def render_html(document):
+def render_html(document, *, with_context=False):
     """The HTML of `document` from the database as it is now, and the fingerprint of that
-    content (which differs from the document's own when the content changed since)."""
+    content (which differs from the document's own when the content changed since); with
+    `with_context`, the context it was made from too."""
     spec = declaration(document)
     doc_type = spec.type_of(document)
     target = spec.target_of(document)
     context = build_context(doc_type, target)
     with translation.override("fr"):
         html = render_to_string(doc_type.template, context)
-    return html, fingerprint(spec.model, doc_type, target, context)
+    key = fingerprint(spec.model, doc_type, target, context)
+    return (html, key, context) if with_context else (html, key)
 
 
-def render_pdf(html):
-    from weasyprint import HTML
+# The archival variant of every document: PDF/A-3 (fonts embedded, metadata, and files attached,
+# which PDF/A-2 forbids): the data a document was made from travels inside it.
+PDF_VARIANT = "pdf/a-3b"
+DATA_ATTACHMENT_NAME = "donnees-source.json"
 
+
+def render_pdf(html, *, identifier=None, data=None):
+    """The PDF/A-3b of `html`. `identifier` (the fingerprint) becomes the PDF's /ID, so that a
+    document can be traced back to its version; `data` (the template's context, plain values)
+    is attached as JSON with the relationship « Source »."""
+    from weasyprint import HTML, Attachment
+
+    attachments = []
+    if data is not None:
+        attachments.append(
+            Attachment(
+                string=json.dumps(data, default=str, ensure_ascii=False, indent=1, sort_keys=True),
+                name=DATA_ATTACHMENT_NAME,
+                description="Données structurées dont le document est issu",
+                relationship="Source",
+            )
+        )
     # No base URL: the templates carry their CSS inline and load nothing from outside.
-    return HTML(string=html, base_url=None).write_pdf()
+    return HTML(string=html, base_url=None).write_pdf(
+        pdf_variant=PDF_VARIANT,
+        pdf_identifier=(identifier or "").encode()[:32] or None,
+        attachments=attachments,
+        custom_metadata=True,
+    )
 
 
 def mark_failed(document, message):
@@ -179,7 +205,7 @@ def generate(model, document_id):
     document.refresh_from_db(fields=["attempts"])
     doc_type = spec.type_of(document)
     try:
-        html, key = render_html(document)
+        html, key, context = render_html(document, with_context=True)
         if key != document.source_key:
             return mark_failed(
                 document,
@@ -189,7 +215,7 @@ def generate(model, document_id):
                     "demandez-en une nouvelle version."
                 ),
             )
-        pdf = render_pdf(html)
+        pdf = render_pdf(html, identifier=key, data=context)
         document.file.save(doc_type.filename(document), ContentFile(pdf), save=False)
     except OSError:
         if document.attempts < max_attempts():
