@@ -24,7 +24,7 @@ from campuses.models import Campus, Organisation
 from deliberations.models import Deliberation, Regulation
 from deliberations.numbers import parse_deliberation_number
 
-from . import demo_data, services
+from . import acts, demo_data, services
 from .models import (
     BeneficiaryTransfer,
     BudgetLine,
@@ -254,7 +254,11 @@ def _transfer(actor, dossiers, campuses, organisations):
     data = demo_data.TRANSFER
     campus = campuses[data["campus"]]
     existing = BeneficiaryTransfer.objects.filter(campus=campus).first()
+    adopted_text = acts.read(acts.TRANSFER_VERSAILLES)
     if existing is not None:
+        if existing.adopted_text != adopted_text:
+            existing.adopted_text = adopted_text
+            existing.save(update_fields=["adopted_text"])
         return existing
     transfer = services.create_transfer(
         actor,
@@ -265,6 +269,9 @@ def _transfer(actor, dossiers, campuses, organisations):
         region_mandate=data["region_mandate"],
         reason="\n\n".join(data["recitals"]),
     )
+    # The text of record: annexe 11 as adopted, which the PDF reproduces.
+    transfer.adopted_text = adopted_text
+    transfer.save(update_fields=["adopted_text"])
     signatories = {
         "region": REGION_SIGNATORY,
         "previous": data["signatories"].get("previous") or CY_SIGNATORY,

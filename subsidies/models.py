@@ -707,6 +707,14 @@ class BeneficiaryTransfer(models.Model):
         _("délibération habilitant la présidente"), max_length=200, blank=True
     )
     reason = models.TextField(_("motif"), blank=True)
+    adopted_text = models.TextField(
+        _("texte adopté"),
+        blank=True,
+        help_text=_(
+            "Le texte de l'avenant tel qu'adopté (balisage de documents/acts.py) ; vide, le "
+            "portail génère le texte à partir du modèle type."
+        ),
+    )
     status = models.CharField(
         _("état"), max_length=10, choices=TransferStatus.choices, default=TransferStatus.DRAFT
     )

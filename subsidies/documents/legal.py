@@ -6,6 +6,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.formats import day, euros, long_day, percent, whole
+from documents import acts
 from documents.typography import BLANK, enumeration, lines, one_line, typeset
 
 from ..models import TransferStatus
@@ -190,42 +191,53 @@ def _transferred_figures(transfer, item):
     return current.paid, current.remainder
 
 
-def _transferred_grants(transfer):
-    grants = []
+def _generated_grant_blocks(transfer):
+    """Article 2 of the standard template, one sub-heading per transferred grant: only what the
+    portal records (the payments made, the remainder, the deliberation of the vote)."""
+    blocks = []
     for item in transfer.items.all():
         dossier = item.dossier
         paid, remainder = _transferred_figures(transfer, item)
-        grants.append(
-            {
-                "heading": _("Subvention %(year)s") % {"year": dossier.reference_year},
-                "paid": typeset(
-                    _(
-                        "Le bénéficiaire initial a obtenu le versement d’acomptes/avance d’un "
-                        "montant de %(paid)s."
-                    )
-                    % {"paid": whole(paid)}
-                    if paid
-                    else _("Le bénéficiaire initial n’a obtenu aucun versement.")
-                ),
-                "remainder": typeset(
-                    _(
-                        "Sur la base du montant (%(voted)s) et du taux initial (%(rate)s) de la "
-                        "subvention demeurés inchangés et présentés dans la fiche projet du "
-                        "dossier n° %(number)s jointe à la délibération %(deliberation)s, le "
-                        "reliquat de la subvention à verser au nouveau bénéficiaire s’élève à "
-                        "%(remainder)s."
-                    )
-                    % {
-                        "voted": whole(dossier.voted_amount),
-                        "rate": percent(dossier.rate),
-                        "number": dossier.number,
-                        "deliberation": deliberation_mention(dossier.deliberation),
-                        "remainder": whole(remainder),
-                    }
-                ),
-            }
+        blocks.append(
+            acts.block(acts.SUBHEADING, _("Subvention %(year)s") % {"year": dossier.reference_year})
         )
-    return grants
+        paid_sentence = (
+            _(
+                "Le bénéficiaire initial a obtenu le versement d’acomptes/avance d’un montant de "
+                "%(paid)s."
+            )
+            % {"paid": whole(paid)}
+            if paid
+            else _("Le bénéficiaire initial n’a obtenu aucun versement.")
+        )
+        voted_in = (
+            _(" jointe à la délibération %(deliberation)s")
+            % {"deliberation": deliberation_mention(dossier.deliberation)}
+            if dossier.deliberation_id
+            else ""
+        )
+        remainder_sentence = _(
+            "Sur la base du montant et du taux initial de la subvention demeurés inchangés et "
+            "présentés dans la fiche projet%(voted_in)s, le reliquat de la subvention à verser "
+            "au nouveau bénéficiaire s’élève à %(remainder)s."
+        ) % {"voted_in": voted_in, "remainder": whole(remainder)}
+        blocks.append(acts.block(acts.PARAGRAPH, typeset(f"{paid_sentence} {remainder_sentence}")))
+    return blocks
+
+
+def _generated_party_blocks(organisation, designation):
+    """A beneficiary as the standard template presents it; a blank stays a blank."""
+    party = _organisation_party(organisation)
+    party["representative"] = _representative(organisation, None)
+    rows = [
+        (_("L’organisme dénommé :"), party["name"]),
+        (_("dont le statut juridique est :"), party["legal_status"]),
+        (_("dont le n° SIRET est :"), party["siret"]),
+        (_("dont le siège social est situé au :"), party["address"]),
+        (_("ayant pour représentant :"), party["representative"]),
+        (_("ci-après dénommée :"), designation),
+    ]
+    return [acts.block(acts.ITEM, f"{label} {value}".strip()) for label, value in rows]
 
 
 def _default_recitals(transfer, deliberations, framework):
@@ -270,7 +282,10 @@ def _transfer_party(organisation, designation, signed_on):
     return party
 
 
-def transfer_context(transfer):
+def generated_transfer_blocks(transfer):
+    """The standard template's text of a transfer made in the portal without an adopted text:
+    plain numbered articles (the blocks of documents/acts.py), with only the values the portal
+    records; what it does not know (a representative, the place and day) stays blank."""
     items = list(transfer.items.all())
     voted_by = sorted(
         {item.dossier.deliberation for item in items if item.dossier.deliberation_id},
@@ -285,59 +300,146 @@ def transfer_context(transfer):
         if transfer.deliberation_id
         else ""
     )
-    signed_on = transfer.signed_on
+    region = settings.REGION_NAME
+    blocks = [
+        acts.block(acts.TITLE, _("AVENANT DE TRANSFERT DE FINANCEMENTS REGIONAUX")),
+        acts.block(
+            acts.TITLE,
+            _("Soutien aux réseaux labellisés « Campus des métiers et des qualifications »"),
+        ),
+        acts.block(
+            acts.TITLE,
+            _("Campus des métiers et des qualifications « %(campus)s »")
+            % {"campus": typeset(transfer.campus.short_name)},
+        ),
+        acts.block(acts.SUBHEADING, _("Présentation des parties signataires de la convention")),
+        acts.block(
+            acts.PARAGRAPH,
+            typeset(
+                _(
+                    "La %(region)s dont le siège est situé au %(address)s, représentée par sa "
+                    "Présidente,"
+                )
+                % {"region": region, "address": region_address()}
+                + (" " + _("En vertu de la délibération n° %s,") % mandate if mandate else "")
+                + " "
+                + _("ci-après dénommée « la Région » d’une part,")
+            ),
+        ),
+        acts.block(acts.PARAGRAPH, _("et")),
+        *_generated_party_blocks(previous, typeset(previous.legal_name)),
+        acts.block(acts.PARAGRAPH, _("et")),
+        acts.block(acts.PARAGRAPH, _("d’autre part,")),
+        *_generated_party_blocks(new, typeset(new.legal_name)),
+        acts.block(acts.PARAGRAPH, _("Après avoir rappelé :")),
+        *(
+            acts.block(acts.PARAGRAPH, recital)
+            for recital in (
+                lines(transfer.reason)
+                or _default_recitals(transfer, deliberations, deliberation_mention(framework))
+            )
+        ),
+        acts.block(acts.HEADING, _("ARTICLE 1 – OBJET DE L’AVENANT")),
+        acts.block(
+            acts.PARAGRAPH,
+            typeset(
+                _(
+                    "Le projet du Campus des métiers et des qualifications « %(campus)s » "
+                    "initialement porté par %(previous)s est désormais porté par %(new)s, qui "
+                    "s’engage à réaliser le projet dans les conditions fixées par les conventions "
+                    "conclues initialement entre la Région et %(previous)s. Le présent avenant a "
+                    "pour objet de modifier le bénéficiaire des subventions accordées par la "
+                    "Région dans les délibérations suivantes : %(deliberations)s. Les subventions "
+                    "%(years)s sont transférées à %(new)s avec l’accord des trois parties : la "
+                    "Région, %(previous)s et %(new)s."
+                )
+                % {
+                    "campus": transfer.campus.short_name,
+                    "previous": previous.legal_name,
+                    "new": new.legal_name,
+                    "deliberations": deliberations,
+                    "years": years,
+                }
+            ),
+        ),
+        acts.block(
+            acts.HEADING,
+            _(
+                "ARTICLE 2 – ATTRIBUTION DES SOLDES DES SUBVENTIONS INITIALES AU NOUVEAU "
+                "BENEFICIAIRE"
+            ),
+        ),
+        *_generated_grant_blocks(transfer),
+        acts.block(
+            acts.HEADING,
+            _("ARTICLE 3 – SUBSTITUTION DU NOUVEAU BENEFICIAIRE AU BENEFICIAIRE INITIAL"),
+        ),
+        acts.block(
+            acts.PARAGRAPH,
+            typeset(
+                _(
+                    "Dans tous les articles des conventions, le terme « bénéficiaire » "
+                    "désigne %(new)s."
+                )
+                % {"new": new.legal_name}
+            ),
+        ),
+        acts.block(
+            acts.HEADING,
+            _("ARTICLE 4 – TRANSFERT DES OBLIGATIONS DE LA CONVENTION AU NOUVEAU BENEFICIAIRE"),
+        ),
+        acts.block(
+            acts.PARAGRAPH,
+            typeset(
+                _(
+                    "Toutes les autres dispositions des conventions et éventuels avenants susvisés "
+                    "demeurent inchangées et s’appliquent à %(new)s, qui s’engage à réaliser le "
+                    "projet cité à l’article 1er du présent avenant, dont la nature reste "
+                    "inchangée."
+                )
+                % {"new": new.legal_name}
+            ),
+        ),
+        acts.block(acts.HEADING, _("ARTICLE 5 – DATE D’EFFET DE L’AVENANT")),
+        acts.block(
+            acts.PARAGRAPH,
+            _(
+                "Le présent avenant prendra effet à la date de signature par la dernière des "
+                "parties contractantes."
+            ),
+        ),
+        acts.block(acts.PARAGRAPH, _("Fait à %(blank)s, le %(blank)s") % {"blank": BLANK}),
+        acts.signatures(
+            [
+                (_representative(previous, None) or BLANK, typeset(previous.legal_name)),
+                (_representative(new, None) or BLANK, typeset(new.legal_name)),
+                (BLANK, _("Présidente de la %(region)s") % {"region": region}),
+            ]
+        ),
+    ]
+    return blocks
+
+
+def transfer_blocks(transfer):
+    """(blocks, generated): the adopted text when there is one, the standard template's
+    otherwise."""
+    if transfer.adopted_text.strip():
+        return acts.parse(transfer.adopted_text), False
+    return generated_transfer_blocks(transfer), True
+
+
+def transfer_context(transfer):
+    blocks, generated = transfer_blocks(transfer)
     return {
         "document_title": _("Avenant de transfert de financements régionaux"),
-        "region_name": settings.REGION_NAME,
-        "region_address": region_address(),
         "running_left": typeset(transfer.campus.short_name),
         "running_right": _("Avenant de transfert"),
         "status_note": "" if transfer.status == TransferStatus.SIGNED else _("Projet – non signé"),
-        "campus": typeset(transfer.campus.short_name),
-        "approved_by": deliberation_mention(transfer.deliberation),
-        "mandate": typeset(_("en vertu de la délibération n° %s") % mandate) if mandate else "",
-        "previous": _transfer_party(previous, _("le bénéficiaire initial"), signed_on),
-        "new": _transfer_party(new, _("le nouveau bénéficiaire"), signed_on),
-        "recitals": lines(transfer.reason)
-        or _default_recitals(transfer, deliberations, deliberation_mention(framework)),
-        "object": typeset(
-            _(
-                "Le projet du Campus des métiers et des qualifications « %(campus)s » initialement "
-                "porté par %(previous)s est désormais porté par %(new)s, qui s’engage à réaliser "
-                "le projet dans les conditions fixées par les conventions conclues initialement "
-                "entre la Région et %(previous)s. Le présent avenant a pour objet de modifier le "
-                "bénéficiaire des subventions accordées par la Région dans les délibérations "
-                "suivantes : %(deliberations)s. Les subventions %(years)s sont transférées à "
-                "%(new)s avec l’accord des trois parties : la Région, %(previous)s et %(new)s."
-            )
-            % {
-                "campus": transfer.campus.short_name,
-                "previous": previous.legal_name,
-                "new": new.legal_name,
-                "deliberations": deliberations,
-                "years": years,
-            }
-        ),
-        "grants": _transferred_grants(transfer),
-        "substitution": typeset(
-            _("Dans tous les articles des conventions, le terme « bénéficiaire » désigne %(new)s.")
-            % {"new": new.legal_name}
-        ),
-        "obligations": typeset(
-            _(
-                "Toutes les autres dispositions des conventions et éventuels avenants susvisés "
-                "demeurent inchangées et s’appliquent à %(new)s, qui s’engage à réaliser le projet "
-                "cité à l’article 1er du présent avenant, dont la nature reste inchangée."
-            )
-            % {"new": new.legal_name}
-        ),
-        "signed_on": day(signed_on),
-        "signatures": [
-            _signature(
-                previous.legal_name, transfer.previous_signatory, transfer.previous_signed_on
-            ),
-            _signature(new.legal_name, transfer.new_signatory, transfer.new_signed_on),
-            _signature(settings.REGION_NAME, transfer.region_signatory, transfer.region_signed_on),
-        ],
-        "blank": BLANK,
+        "generated_note": _(
+            "Texte généré à partir du modèle type : il n’est pas encore le texte adopté."
+        )
+        if generated
+        else "",
+        "blocks": blocks,
+        "generated": generated,
     }

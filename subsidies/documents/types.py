@@ -105,6 +105,8 @@ TYPES = [
         context=lambda transfer: transfer_context(load_transfer(_pk(transfer))),
         filename=_transfer_filename,
         fields=("transfer",),
+        # 2: the text of record (the adopted text, or the standard template's, as acts' blocks).
+        version="2",
         check=_check_transfer,
     ),
     DocumentType(
