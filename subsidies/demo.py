@@ -96,9 +96,12 @@ def _deliberation(number):
 def _reference_data():
     for data in demo_data.DELIBERATIONS:
         body, number = parse_deliberation_number(data["number"])
-        Deliberation.objects.get_or_create(
+        deliberation, created = Deliberation.objects.get_or_create(
             number=number, defaults={"body": body, "date": data["date"], "title": data["title"]}
         )
+        if not created and deliberation.title != data["title"]:  # the seed's title, not the old one
+            deliberation.title = data["title"]
+            deliberation.save(update_fields=["title"])
     data = demo_data.PROGRAMME
     programme, _created = Programme.objects.update_or_create(
         code=data["code"],

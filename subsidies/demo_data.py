@@ -982,19 +982,25 @@ DOSSIERS_CP_2023_263 = [
 ]
 
 # Deliberations the subsidies need that conventions/demo_data.py does not load
-# (numbers and dates from annexe 11; titles assumed, see ASSUMPTIONS).
+# (numbers and dates from annexe 11; titles as the « VU » of CP 2023-263 writes them).
 DELIBERATIONS = [
     {
         "number": "CP 2021-135",
         "body": "CP",
         "date": date(2021, 4, 1),
-        "title": "Campus des métiers et des qualifications - affectations 2021",
+        "title": (
+            "plan d’urgence pour les lycéens franciliens : des lycées neufs et rénovés pour "
+            "tous d’ici 2027 – 5ème année de mise en œuvre – 2ème rapport"
+        ),
     },
     {
         "number": "CP 2022-117",
         "body": "CP",
         "date": date(2022, 3, 23),
-        "title": "Campus des métiers et des qualifications - affectations 2022",
+        "title": (
+            "plan d’urgence pour les lycées franciliens : des lycées neufs et rénovés pour "
+            "tous d’ici 2027 – 6ème année de mise en œuvre – 2ème rapport"
+        ),
     },
 ]
 
@@ -1379,9 +1385,15 @@ ASSUMPTIONS = [
     (
         "DELIBERATIONS : numéros et dates de CP 2021-135 (1er avril 2021) et CP "
         "2022-117 (23 mars 2022) lus dans l'avenant de transfert ; leurs titres "
-        "(« Campus des métiers et des qualifications - affectations 2021 / "
-        "2022 ») sont inventés sur le modèle de CP 2023-263 et sont à remplacer "
-        "par les vrais intitulés."
+        "sont ceux des « VU » de CP 2023-263 (ce qui suit « relative au »), "
+        "coquille « lycéens » de CP 2021-135 comprise."
+    ),
+    (
+        "Avenant de transfert : montants votés, taux, bases et numéros des dossiers "
+        "2021 et 2022, signataires et dates de signature sont des valeurs de démo "
+        "gardées en base ; le PDF de l'avenant n'en imprime aucune : il reproduit "
+        "le texte adopté (subsidies/acts/cp-2023-263/annexe-11-…txt), représentant "
+        "de l'association laissé vide et « Fait à …, le … » en pointillés."
     ),
     (
         "VERSAILLES_HISTORICAL_DOSSIERS : numéros de dossier inconnus (None) ; "
