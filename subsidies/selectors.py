@@ -284,6 +284,13 @@ def campus_mention(campus):
     return "Campus " + name[:1].lower() + name[1:]
 
 
+def _adopted_article(deliberation):
+    """The allocation article as adopted (deliberations/acts/), blocks, or []."""
+    from .documents.summary import adopted_article
+
+    return adopted_article(deliberation)
+
+
 def deliberation_subsidies(user, deliberation):
     """What the « Subventions » section of a deliberation's page shows to `user`."""
     if not permissions.can_use_subsidies(user):
@@ -318,6 +325,7 @@ def deliberation_subsidies(user, deliberation):
     return {
         "dossiers": dossiers,
         "article": [(campus_mention(d.campus), d.voted_amount or d.amount) for d in dossiers],
+        "adopted_article": _adopted_article(deliberation),
         "total": sum((amount or ZERO for amount in amounts), ZERO),
         "envelopes": envelopes,
         "proposed": proposed,

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from core.formats import euros, percent, whole
+from deliberations import acts as deliberation_acts
 from documents.typography import typeset
 
 from .. import rules
@@ -83,6 +84,22 @@ def _envelopes(deliberation):
     return result
 
 
+def adopted_article(deliberation):
+    """The blocks of the allocation article as adopted (deliberations/acts/…), when the
+    repository holds the text of record of one of the articles the envelopes name."""
+    articles = (
+        CommitmentEnvelope.objects.filter(deliberation=deliberation)
+        .order_by("article")
+        .values_list("article", flat=True)
+        .distinct()
+    )
+    for article in articles:
+        blocks = deliberation_acts.article_blocks(deliberation.number, article)
+        if deliberation_acts.allocations(blocks):
+            return blocks
+    return []
+
+
 def summary_context(deliberation, dossiers):
     amounts = [granted_amount(d) for d in dossiers]
     bases = [d.eligible_base for d in dossiers if d.eligible_base is not None]
@@ -113,5 +130,7 @@ def summary_context(deliberation, dossiers):
             % {"programme": programme.name if programme else ""}
         ),
         "allocations": _allocation_lines(dossiers),
+        # The article as adopted, verbatim, shown instead of the lines rebuilt from the data.
+        "adopted_article": adopted_article(deliberation),
         "envelopes": _envelopes(deliberation),
     }

@@ -115,6 +115,8 @@ TYPES = [
         context=_summary,
         filename=lambda document: f"tableau-{_safe(document.deliberation.number).lower()}.pdf",
         fields=("deliberation",),
+        # 2: the allocation article as adopted (deliberations/acts/), verbatim.
+        version="2",
         check=_check_summary,
     ),
 ]
