@@ -554,12 +554,11 @@ def test_the_deliberation_table_lists_the_dossiers_in_order_with_totals_and_enve
     assert "100 000,00 € 50,00 % 50 000,00 €" in text
     assert "200 000,00 € 50,00 % 100 000,00 €" in text
     assert "Total 1 000 000,00 € 500 000,00 €" in text
-    assert "au financement des projets des campus des métiers et des qualifications" in text
-    assert "d’une subvention d’un montant maximum prévisionnel ci-dessous :" in text
+    # Article 7 as adopted (tests/deliberations/test_article_text.py compares it whole).
+    assert "au financement des projets des CMQ par l'attribution d'une" in text
     assert "- 50 000 euros pour le Campus Versailles ;" in text
-    assert "- 100 000 euros pour le Campus Mode, métiers d'art et design ;" in text
-    assert "- 50 000 euros pour le Campus Industrie du futur." in text
-    assert "Soit un total de 500 000 euros." in text
+    assert "- 100 000 euros pour le Campus mode, métiers d’art et design." in text
+    assert "- 50 000 euros pour le Campus énergie durable ;" in text
     # Article 7: 500 000 € all voted; article 8: 200 000 € for support contracts, none voted.
     assert "500 000,00 € 500 000,00 € 0,00 €" in text
     assert "200 000,00 € 0,00 € 200 000,00 €" in text

@@ -837,7 +837,7 @@ def test_the_deliberation_page_lists_its_grants_in_order(client_of):
     assert section["total"] == D("500000.00")
     text = content(response)
     assert "- 50 000 euros pour le Campus Versailles ;" in text
-    assert "- 100 000 euros pour le Campus mode, métiers d'art et design ;" in text
+    assert "- 100 000 euros pour le Campus mode, métiers d’art et design." in text  # as adopted
     assert "Enregistrer le vote" not in text  # nothing is proposed any more
     assert "Annexes : toutes les fiches projet (PDF)" in text
 
