@@ -23,6 +23,7 @@ migrate: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
+	$(BIN)/python manage.py init_signing
 	$(BIN)/python manage.py load_demo --documents
 
 run: demo messages

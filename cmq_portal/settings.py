@@ -187,6 +187,16 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+
+# Electronic seal and signatures (documents/signing.py); `manage.py init_signing` makes a demo PKI.
+# Empty passphrases are read from the .pass files init_signing writes beside the PKCS#12 files.
+SIGNING_DIR = Path(env.str("SIGNING_DIR", default=str(VAR_DIR / "pki")))
+SEAL_PKCS12_PATH = env.str("SEAL_PKCS12_PATH", default="")
+SEAL_PKCS12_PASSPHRASE = env.str("SEAL_PKCS12_PASSPHRASE", default="")
+SIGNING_CA_PKCS12_PATH = env.str("SIGNING_CA_PKCS12_PATH", default="")
+SIGNING_CA_PKCS12_PASSPHRASE = env.str("SIGNING_CA_PKCS12_PASSPHRASE", default="")
+SIGNATURE_TRUST_ROOTS = _read("SIGNATURE_TRUST_ROOTS", env.list, [])
+TSA_URL = env.str("TSA_URL", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

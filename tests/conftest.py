@@ -33,6 +33,23 @@ DEMO_USERNAMES = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def signing_pki(tmp_path_factory):
+    """A demo PKI (root, issuing authority, Region's seal) for every test, in a temporary folder.
+
+    Set in the environment too, so a real Celery worker started in a subprocess seals as well.
+    """
+    from django.conf import settings
+
+    from documents.signing import create_demo_pki
+
+    directory = tmp_path_factory.mktemp("pki")
+    create_demo_pki(directory)
+    os.environ["SIGNING_DIR"] = str(directory)
+    settings.SIGNING_DIR = directory
+    return directory
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

@@ -1,0 +1,414 @@
+"""Electronic seal and signatures of generated acts (PAdES, pyHanko).
+
+The Region seals every act with a certification signature (DocMDP: further signatures and form
+filling allowed), each party then signs incrementally with a one-shot certificate issued by the
+portal's authority, and ``validate`` reads every signature back for the verification page.
+
+Settings (all optional, read here with defaults): ``SIGNING_DIR`` (BASE_DIR/var/pki),
+``SEAL_PKCS12_PATH``, ``SEAL_PKCS12_PASSPHRASE``, ``SIGNING_CA_PKCS12_PATH``,
+``SIGNING_CA_PKCS12_PASSPHRASE``, ``SIGNATURE_TRUST_ROOTS`` (PEM paths), ``TSA_URL``.
+"""
+
+import datetime as dt
+import io
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+
+class SigningError(Exception):
+    """The seal or the issuing authority cannot be used (missing or unreadable)."""
+
+
+# --- configuration -------------------------------------------------------------------------------
+
+
+def signing_dir() -> Path:
+    return Path(getattr(settings, "SIGNING_DIR", None) or Path(settings.BASE_DIR) / "var" / "pki")
+
+
+def _path(name: str, default: str) -> Path:
+    return Path(getattr(settings, name, None) or signing_dir() / default)
+
+
+def _passphrase(name: str, default_file: str) -> bytes:
+    value = getattr(settings, name, None)
+    if value:
+        return value.encode()
+    try:
+        return (signing_dir() / default_file).read_text().strip().encode()
+    except OSError as exc:
+        raise SigningError(
+            _("La phrase secrète du certificat est introuvable (%(f)s).") % {"f": default_file}
+        ) from exc
+
+
+def trust_roots() -> list[Path]:
+    roots = getattr(settings, "SIGNATURE_TRUST_ROOTS", None)
+    return [Path(p) for p in roots] if roots else [signing_dir() / "root.pem"]
+
+
+# --- demo PKI (init_signing, tests) --------------------------------------------------------------
+
+
+def _name(cn: str, o: str = "Région", email: str | None = None) -> x509.Name:
+    attrs = [
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "FR"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, o),
+        x509.NameAttribute(NameOID.COMMON_NAME, cn),
+    ]
+    if email:
+        attrs.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email))
+    return x509.Name(attrs)
+
+
+def _issue(subject, key, issuer, issuer_key, *, ca: bool, days: int, issuer_cert=None):
+    now = dt.datetime.now(dt.UTC)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=not ca,
+                content_commitment=not ca,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=ca,
+                crl_sign=ca,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+    )
+    if issuer_cert is not None:
+        builder = builder.add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_cert.public_key()),
+            critical=False,
+        )
+    return builder.sign(issuer_key, hashes.SHA256())
+
+
+def _write_p12(path: Path, pass_path: Path, name: str, key, cert, chain) -> None:
+    passphrase = secrets.token_urlsafe(24)
+    data = pkcs12.serialize_key_and_certificates(
+        name.encode(), key, cert, chain, serialization.BestAvailableEncryption(passphrase.encode())
+    )
+    path.write_bytes(data)
+    pass_path.write_text(passphrase)
+    os.chmod(pass_path, 0o600)
+    os.chmod(path, 0o600)
+
+
+def create_demo_pki(directory: Path, *, force: bool = False) -> bool:
+    """Create a demo root, the issuing CA and the Region's seal in ``directory``; idempotent.
+
+    Returns True when something was created.
+    """
+    directory = Path(directory)
+    if not force and all(
+        (directory / f).exists() for f in ("root.pem", "ca.p12", "ca.pass", "seal.p12", "seal.pass")
+    ):
+        return False
+    directory.mkdir(parents=True, exist_ok=True)
+    root_key = ec.generate_private_key(ec.SECP256R1())
+    root_name = _name("Autorité racine de démonstration du portail CMQ")
+    root = _issue(root_name, root_key, root_name, root_key, ca=True, days=3650)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca = _issue(
+        _name("Autorité de signature du portail CMQ"),
+        ca_key,
+        root_name,
+        root_key,
+        ca=True,
+        days=3650,
+        issuer_cert=root,
+    )
+    seal_key = ec.generate_private_key(ec.SECP256R1())
+    seal_cert = _issue(
+        _name("Cachet de la Région"),
+        seal_key,
+        ca.subject,
+        ca_key,
+        ca=False,
+        days=1825,
+        issuer_cert=ca,
+    )
+    (directory / "root.pem").write_bytes(root.public_bytes(serialization.Encoding.PEM))
+    _write_p12(directory / "ca.p12", directory / "ca.pass", "ca", ca_key, ca, [root])
+    _write_p12(
+        directory / "seal.p12", directory / "seal.pass", "seal", seal_key, seal_cert, [ca, root]
+    )
+    return True
+
+
+# --- signing -------------------------------------------------------------------------------------
+
+
+def _load_p12(path_setting, default, pass_setting, pass_default):
+    path = _path(path_setting, default)
+    try:
+        data = path.read_bytes()
+        return pkcs12.load_key_and_certificates(data, _passphrase(pass_setting, pass_default)), data
+    except SigningError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise SigningError(
+            _("Le certificat %(p)s est absent ou illisible : lancez « manage.py init_signing ».")
+            % {"p": path}
+        ) from exc
+
+
+def _timestamper():
+    url = getattr(settings, "TSA_URL", "")
+    if not url:
+        return None
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    return HTTPTimeStamper(url)
+
+
+def _sign(pdf_bytes: bytes, signer, meta) -> bytes:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+    out = signers.sign_pdf(writer, meta, signer=signer, timestamper=_timestamper())
+    return out.getvalue()
+
+
+def _simple_signer(key, cert, chain):
+    from asn1crypto import keys as akeys
+    from asn1crypto import x509 as ax509
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    der = lambda c: ax509.Certificate.load(c.public_bytes(serialization.Encoding.DER))  # noqa: E731
+    key_der = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    return signers.SimpleSigner(
+        signing_cert=der(cert),
+        signing_key=akeys.PrivateKeyInfo.load(key_der),
+        cert_registry=SimpleCertificateStore.from_certs([der(c) for c in chain]),
+    )
+
+
+def seal_certificate() -> x509.Certificate:
+    (_key, cert, _chain), _data = _load_p12(
+        "SEAL_PKCS12_PATH", "seal.p12", "SEAL_PKCS12_PASSPHRASE", "seal.pass"
+    )
+    return cert
+
+
+def seal(pdf_bytes: bytes, *, reason: str) -> bytes:
+    """The Region's seal as a PAdES certification signature (further signatures allowed)."""
+    from pyhanko.sign import fields, signers
+
+    (key, cert, chain), _data = _load_p12(
+        "SEAL_PKCS12_PATH", "seal.p12", "SEAL_PKCS12_PASSPHRASE", "seal.pass"
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name="CachetRegion",
+        reason=reason,
+        name="Région",
+        certify=True,
+        docmdp_permissions=fields.MDPPerm.FILL_FORMS,
+        subfilter=fields.SigSeedSubFilter.PADES,
+    )
+    return _sign(pdf_bytes, _simple_signer(key, cert, chain), meta)
+
+
+def sign_for(
+    pdf_bytes: bytes,
+    *,
+    signer_name: str,
+    signer_title: str,
+    organisation: str,
+    email: str,
+    field_name: str,
+    reason: str,
+    location: str,
+) -> bytes:
+    """Sign for one signatory with a one-shot certificate from the portal's authority."""
+    from pyhanko.sign import fields, signers
+
+    (ca_key, ca_cert, ca_chain), _data = _load_p12(
+        "SIGNING_CA_PKCS12_PATH", "ca.p12", "SIGNING_CA_PKCS12_PASSPHRASE", "ca.pass"
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = _issue(
+        _name(signer_name[:64], organisation[:64] or "-", email or None),
+        key,
+        ca_cert.subject,
+        ca_key,
+        ca=False,
+        days=1,
+        issuer_cert=ca_cert,
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name,
+        reason=reason,
+        location=location,
+        name=f"{signer_name}, {signer_title}",
+        subfilter=fields.SigSeedSubFilter.PADES,
+    )
+    signed = _sign(pdf_bytes, _simple_signer(key, cert, [ca_cert, *ca_chain]), meta)
+    del key
+    return signed
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+
+@dataclass
+class SignatureReport:
+    field_name: str
+    signer_cn: str
+    signer_o: str
+    signed_at: str
+    time_source: str
+    intact: bool
+    trusted: bool
+    whole_document: bool
+    is_seal: bool
+    valid: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ValidationReport:
+    valid: bool
+    signatures: list[SignatureReport] = field(default_factory=list)
+    error: str = ""
+
+
+def _attr(name, oid) -> str:
+    values = name.get_attributes_for_oid(oid)
+    return values[0].value if values else ""
+
+
+def validate(pdf_bytes: bytes) -> ValidationReport:
+    """Read back every embedded signature; never raises on bad input."""
+    from asn1crypto import x509 as ax509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    if not pdf_bytes.startswith(b"%PDF-"):
+        return ValidationReport(valid=False, error=_("Le fichier n'est pas un PDF."))
+    roots = []
+    for path in trust_roots():
+        try:
+            roots.append(
+                ax509.Certificate.load(
+                    x509.load_pem_x509_certificate(path.read_bytes()).public_bytes(
+                        serialization.Encoding.DER
+                    )
+                )
+            )
+        except (OSError, ValueError):
+            continue
+    try:
+        seal_der = seal_certificate().public_bytes(serialization.Encoding.DER)
+    except SigningError:
+        seal_der = None
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except Exception:  # noqa: BLE001 - any unreadable file is reported, never raised
+        return ValidationReport(valid=False, error=_("Le PDF est illisible ou endommagé."))
+    if not embedded:
+        return ValidationReport(valid=False, error=_("Le PDF ne contient aucune signature."))
+    reports = []
+    for sig in embedded:
+        reasons = []
+        try:
+            vc = ValidationContext(
+                trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail"
+            )
+            status = validate_pdf_signature(sig, vc)
+        except Exception:  # noqa: BLE001
+            reports.append(
+                SignatureReport(
+                    sig.field_name,
+                    "",
+                    "",
+                    "",
+                    "",
+                    False,
+                    False,
+                    False,
+                    False,
+                    False,
+                    [_("La signature est illisible.")],
+                )
+            )
+            continue
+        cert = x509.load_der_x509_certificate(status.signing_cert.dump())
+        if status.timestamp_validity is not None:
+            when, source = status.timestamp_validity.timestamp, _("horodatage qualifié (TSA)")
+        else:
+            when, source = status.signer_reported_dt, _("heure du serveur")
+        whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+        if not status.intact:
+            reasons.append(
+                _("Le document a été modifié après cette signature (empreinte différente).")
+            )
+        if not status.valid:
+            reasons.append(_("La signature cryptographique est invalide."))
+        if not status.trusted:
+            reasons.append(
+                _("Le certificat du signataire ne remonte à aucune autorité de confiance.")
+            )
+        if not whole and status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
+            reasons.append(_("La signature ne couvre pas le document."))
+        elif not whole:
+            reasons.append(
+                _("Le document a été complété après cette signature (révision ultérieure).")
+            )
+        ok = (
+            status.intact
+            and status.valid
+            and status.trusted
+            and status.coverage
+            in (SignatureCoverageLevel.ENTIRE_FILE, SignatureCoverageLevel.ENTIRE_REVISION)
+        )
+        reports.append(
+            SignatureReport(
+                field_name=sig.field_name,
+                signer_cn=_attr(cert.subject, NameOID.COMMON_NAME),
+                signer_o=_attr(cert.subject, NameOID.ORGANIZATION_NAME),
+                signed_at=when.isoformat() if when else "",
+                time_source=source,
+                intact=bool(status.intact),
+                trusted=bool(status.trusted),
+                whole_document=whole,
+                is_seal=seal_der is not None
+                and cert.public_bytes(serialization.Encoding.DER) == seal_der,
+                valid=bool(ok),
+                reasons=reasons,
+            )
+        )
+    # A later revision is fine when it is itself signed: only the last signature must cover all.
+    if reports and not reports[-1].whole_document:
+        reports[-1].valid = False
+    return ValidationReport(valid=all(r.valid for r in reports), signatures=reports)
