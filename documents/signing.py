@@ -412,3 +412,101 @@ def validate(pdf_bytes: bytes) -> ValidationReport:
     if reports and not reports[-1].whole_document:
         reports[-1].valid = False
     return ValidationReport(valid=all(r.valid for r in reports), signatures=reports)
+
+
+# --- registry of signable acts -------------------------------------------------------------------
+
+
+@dataclass
+class SigningParty:
+    key: str
+    label: str
+    signatory_name: str
+    signatory_title: str
+    signed: bool
+
+
+@dataclass
+class Signable:
+    model: type
+    document_of: object
+    parties_of: object
+    may_sign: object
+    on_signed: object
+    detail_url: object
+
+
+_SIGNABLES: dict[str, Signable] = {}
+
+
+def register_signable(model, *, document_of, parties_of, may_sign, on_signed, detail_url) -> None:
+    """Let a domain's act be signed in the portal (see the module docstring)."""
+    _SIGNABLES[model._meta.label_lower] = Signable(
+        model, document_of, parties_of, may_sign, on_signed, detail_url
+    )
+
+
+def signable(label: str) -> Signable | None:
+    return _SIGNABLES.get(label)
+
+
+# --- one-time codes ------------------------------------------------------------------------------
+
+
+def issue_code(user, act_label: str, act_id: int, party_key: str) -> str:
+    """Create a one-time code (10 minutes) and e-mail it to the user after commit; returns it."""
+    from django.contrib.auth.hashers import make_password
+    from django.core.mail import send_mail
+    from django.db import transaction
+    from django.utils import timezone
+
+    from documents.models import SigningCode
+
+    code = f"{secrets.randbelow(10**6):06d}"
+    SigningCode.objects.filter(
+        user=user, act_label=act_label, act_id=act_id, party_key=party_key, used_at__isnull=True
+    ).update(used_at=timezone.now())
+    SigningCode.objects.create(
+        user=user,
+        act_label=act_label,
+        act_id=act_id,
+        party_key=party_key,
+        code_hash=make_password(code),
+        expires_at=timezone.now() + dt.timedelta(minutes=SigningCode.LIFETIME_MINUTES),
+    )
+    subject = _("Votre code de signature")
+    body = _(
+        "Bonjour,\n\nVotre code pour signer l'acte dans le portail : %(code)s\n"
+        "Il est valable %(minutes)s minutes et ne sert qu'une fois.\n"
+    ) % {"code": code, "minutes": SigningCode.LIFETIME_MINUTES}
+    email = user.email
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    return code
+
+
+def check_code(user, act_label: str, act_id: int, party_key: str, code: str) -> str:
+    """Consume the code; returns "" when accepted, else the French reason (attempts counted)."""
+    from django.contrib.auth.hashers import check_password
+    from django.utils import timezone
+
+    from documents.models import SigningCode
+
+    row = (
+        SigningCode.objects.select_for_update()
+        .filter(user=user, act_label=act_label, act_id=act_id, party_key=party_key)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if row is None or row.used_at is not None:
+        return _("Aucun code valide : demandez un nouveau code.")
+    if row.expires_at <= timezone.now():
+        return _("Ce code a expiré : demandez un nouveau code.")
+    if row.attempts >= SigningCode.MAX_ATTEMPTS:
+        return _("Trop d'essais : demandez un nouveau code.")
+    if not check_password((code or "").strip(), row.code_hash):
+        row.attempts += 1
+        row.save(update_fields=["attempts"])
+        return _("Code incorrect.")
+    row.used_at = timezone.now()
+    row.save(update_fields=["used_at"])
+    return ""
