@@ -29,6 +29,7 @@ urlpatterns = [
     path("suivi/", include("followup.urls")),
     path("journal/", include("audit.urls")),
     path("taches/", include("jobs.urls")),
+    path("documents/", include("documents.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/auth/token/", ObtainTokenView.as_view(), name="api-token"),
