@@ -510,3 +510,76 @@ def check_code(user, act_label: str, act_id: int, party_key: str, code: str) -> 
     row.used_at = timezone.now()
     row.save(update_fields=["used_at"])
     return ""
+
+
+# --- signing an act in the portal ----------------------------------------------------------------
+
+
+def sign_act(act, party: SigningParty, *, user, organisation, email, place, ip="", user_agent=""):
+    """Add ``party``'s signature to the act's file of record, under a row lock; returns the event.
+
+    The file of record is created from the act's ready generated (sealed) document on the first
+    signature. Calls the domain's ``on_signed`` in the same transaction.
+    """
+    import hashlib
+
+    from django.core.files.base import ContentFile
+    from django.db import transaction
+    from django.utils import timezone
+
+    from documents.models import SignatureEvent, SignatureMethod, SignedAct
+
+    entry = signable(act._meta.label_lower)
+    if entry is None:
+        raise SigningError(_("Cet acte ne se signe pas dans le portail."))
+    with transaction.atomic():
+        label = act._meta.label_lower
+        record = (
+            SignedAct.objects.select_for_update().filter(act_label=label, act_id=act.pk).first()
+        )
+        if record is None:
+            document = entry.document_of(act)
+            if document is None:
+                raise SigningError(_("Le document de l'acte n'est pas encore généré."))
+            with document.file.open("rb") as handle:
+                current = handle.read()
+            record = SignedAct(act_label=label, act_id=act.pk, sha256="")
+        else:
+            with record.file.open("rb") as handle:
+                current = handle.read()
+        signed = sign_for(
+            current,
+            signer_name=party.signatory_name,
+            signer_title=party.signatory_title,
+            organisation=organisation,
+            email=email,
+            field_name=f"Signature-{party.key}",
+            reason=_("Signature pour %(party)s") % {"party": party.label},
+            location=place,
+        )
+        digest = hashlib.sha256(signed).hexdigest()
+        record.sha256 = digest
+        record.file.save(f"{label.replace('.', '-')}-{act.pk}.pdf", ContentFile(signed), save=False)
+        record.save()
+        now = timezone.now()
+        event = SignatureEvent.objects.create(
+            signed_act=record,
+            party_key=party.key,
+            party_label=party.label,
+            signatory_name=party.signatory_name,
+            user=user,
+            method=SignatureMethod.PORTAL,
+            signed_at=now,
+            ip=ip or None,
+            user_agent=user_agent[:500],
+            report=_report_dict(validate(signed)),
+            sha256=digest,
+        )
+        entry.on_signed(act, party.key, user, now, party.signatory_name, place)
+    return event
+
+
+def _report_dict(report: ValidationReport) -> dict:
+    from dataclasses import asdict
+
+    return asdict(report)
