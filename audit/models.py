@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,7 +21,10 @@ class AuditEntry(models.Model):
     dependent records), so that a campus page can list its whole history in one query.
     """
 
-    created_at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
+    # Set before the insert (not auto_now_add) so that the entry's hash covers it.
+    created_at = models.DateTimeField(
+        _("date"), default=timezone.now, editable=False, db_index=True
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -43,6 +47,9 @@ class AuditEntry(models.Model):
         related_name="audit_entries",
     )
     changes = models.JSONField(_("modifications"), default=dict, blank=True)
+    # The hash chain (audit/chain.py): the previous entry's hash, and this entry's.
+    previous_hash = models.CharField(max_length=64, blank=True, editable=False)
+    entry_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("entrée du journal")

@@ -1,11 +1,15 @@
 """Record changes of substance: who, when, which fields, before and after."""
 
+import json
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.utils import timezone
 
+from . import chain
 from .models import AuditAction, AuditEntry
 
 
@@ -54,7 +58,7 @@ def record(actor, action, instance, *, before=None, after=None, campus=None, cha
         changes = diff(before or {}, after or {})
     if action == AuditAction.UPDATE and not changes:
         return None  # saving an unchanged form is not a change of substance
-    return AuditEntry.objects.create(
+    entry = AuditEntry(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         content_type=ContentType.objects.get_for_model(instance),
@@ -63,6 +67,16 @@ def record(actor, action, instance, *, before=None, after=None, campus=None, cha
         campus=campus,
         changes=changes,
     )
+    with transaction.atomic():
+        chain.lock_for_append()
+        entry.previous_hash = chain.last_hash(AuditEntry)
+        entry.created_at = timezone.now()
+        values = {name: getattr(entry, name) for name in chain.HASHED}
+        # Hash what the database will give back to the verification (a JSON round trip).
+        values["changes"] = json.loads(json.dumps(changes, cls=DjangoJSONEncoder))
+        entry.entry_hash = chain.entry_hash(values, entry.previous_hash)
+        entry.save()
+    return entry
 
 
 def record_transition(actor, obj, to_status, reason="", *, history, campus=None, extra_fields=()):
