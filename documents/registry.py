@@ -102,3 +102,9 @@ def declaration(model):
 
 def declarations():
     return list(_MODELS.values())
+
+
+def issued(checksum):
+    """Whether a document the portal generated has this SHA-256 (hex): the file is one of ours,
+    byte for byte, as it left the portal."""
+    return any(spec.model.objects.filter(checksum=checksum).exists() for spec in _MODELS.values())

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from audit.models import AuditAction
 from audit.services import record, snapshot
 
+from . import signing
 from .models import DocumentStatus
 from .registry import declaration, declarations
 
@@ -142,6 +143,7 @@ def render_html(document, *, with_context=False):
 # which PDF/A-2 forbids): the data a document was made from travels inside it.
 PDF_VARIANT = "pdf/a-3b"
 DATA_ATTACHMENT_NAME = "donnees-source.json"
+SEAL_REASON = "Cachet de la Région : document émis par le portail des campus"
 
 
 def render_pdf(html, *, identifier=None, data=None):
@@ -216,7 +218,12 @@ def generate(model, document_id):
                 ),
             )
         pdf = render_pdf(html, identifier=key, data=context)
+        # Every document leaves sealed: any reader can check it comes from the Region unchanged.
+        pdf = signing.seal(pdf, reason=SEAL_REASON)
         document.file.save(doc_type.filename(document), ContentFile(pdf), save=False)
+    except signing.SigningError as error:  # configuration, not a transient error: say it
+        logger.exception("%s %s could not be sealed", label, document.pk)
+        return mark_failed(document, str(error))
     except OSError:
         if document.attempts < max_attempts():
             raise  # transient: Celery retries

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from documents import signing
+from documents import registry, signing
 from documents.models import SignatureEvent, SignedAct
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -35,7 +35,8 @@ def verify(request):
         digest = hashlib.sha256(data).hexdigest()
         report = signing.validate(data)
         known = (
-            SignedAct.objects.filter(sha256=digest).exists()
+            registry.issued(digest)
+            or SignedAct.objects.filter(sha256=digest).exists()
             or SignatureEvent.objects.filter(sha256=digest).exists()
         )
         ours = known or any(s.is_seal for s in report.signatures)

@@ -62,3 +62,14 @@ def test_its_identifier_is_its_version_and_its_data_travels_inside(convention_pd
     _html, key, context = services.render_html(document, with_context=True)
     assert key == document.source_key
     assert data == json.loads(json.dumps(context, default=str, sort_keys=True))
+
+
+def test_it_leaves_sealed_by_the_region_and_the_seal_verifies(convention_pdf):
+    from documents import signing
+
+    document, _reader = convention_pdf
+    with document.file.open("rb") as handle:
+        report = signing.validate(handle.read())
+    assert report.valid, report
+    (seal,) = report.signatures
+    assert seal.is_seal and seal.intact and seal.trusted
