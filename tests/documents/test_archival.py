@@ -73,3 +73,17 @@ def test_it_leaves_sealed_by_the_region_and_the_seal_verifies(convention_pdf):
     assert report.valid, report
     (seal,) = report.signatures
     assert seal.is_seal and seal.intact and seal.trusted
+
+
+def test_the_verification_page_recognises_it_by_its_checksum(convention_pdf, client_of):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    document, _reader = convention_pdf
+    with document.file.open("rb") as handle:
+        upload = SimpleUploadedFile("acte.pdf", handle.read(), content_type="application/pdf")
+    page = client_of("dir-ia").post(reverse("documents:verify"), {"file": upload})
+    text = page.content.decode()
+    assert "Ce document a été produit par le portail." in text
+    assert "Le document est intact et ses signatures sont valides." in text
+    assert "Cachet de la Région" in text and "heure du serveur" in text
