@@ -1505,6 +1505,8 @@ ROWS = [
     ),
     Row("audit:list", "journal", lambda t: reverse("audit:list"), REGIONAL_ONLY),
     Row("jobs:list", "job-list", lambda t: reverse("jobs:list"), EVERYONE),
+    # Anyone logged in may check a PDF (anonymous visitors go to the login page).
+    Row("documents:verify", "verify", lambda t: reverse("documents:verify"), EVERYONE),
     Row(
         "jobs:detail",
         "job-detail",
