@@ -534,9 +534,10 @@ def sign_act(act, party: SigningParty, *, user, organisation, email, place, ip="
         raise SigningError(_("Cet acte ne se signe pas dans le portail."))
     with transaction.atomic():
         label = act._meta.label_lower
-        record = (
-            SignedAct.objects.select_for_update().filter(act_label=label, act_id=act.pk).first()
-        )
+        # Lock the act itself, not its file of record: the first two signatures of an act
+        # would otherwise both find no file row to lock, and one would be lost.
+        type(act).objects.select_for_update().filter(pk=act.pk).first()
+        record = SignedAct.objects.filter(act_label=label, act_id=act.pk).first()
         if record is None:
             document = entry.document_of(act)
             if document is None:
