@@ -12,7 +12,7 @@ class ConventionsConfig(AppConfig):
         from documents.registry import register as register_documents
         from jobs.services import register_handler
 
-        from . import deliberations, permissions
+        from . import deliberations, permissions, signing
         from .documents.types import TYPES
         from .models import GeneratedDocument
 
@@ -24,6 +24,7 @@ class ConventionsConfig(AppConfig):
             campus_of=lambda document: document.convention.campus,
             select_related=("convention__campus", "amendment"),
         )
+        signing.register()
         register_handler(
             "deliberation_documents",
             "conventions.documents.generate_deliberation_documents",

@@ -428,21 +428,73 @@ class SigningParty:
 
 @dataclass
 class Signable:
+    """What a domain declares about an act signed in the portal:
+
+    - ``document_of(act)``: its ready generated (sealed) document, or None;
+    - ``parties_of(act)``: its parties, as ``SigningParty`` (``signed`` when the domain has
+      recorded that party's signature, in the portal or not);
+    - ``may_sign(user, act, party_key)``: the domain's rule for recording that signature;
+    - ``on_signed(act, party_key, user, signed_at, signatory_name, place)``: records it in the
+      domain (its refusal, a domain error, rolls the signature back);
+    - ``detail_url(act)``: the act's page;
+    - ``may_view(user, act)``: who may read the act and download its file of record (by
+      default, whoever may sign for one of its parties);
+    - ``closed_reason(act)``: why the act cannot be signed now (not sent for signature,
+      already in force…), in French, or "" (by default, always open).
+    """
+
     model: type
     document_of: object
     parties_of: object
     may_sign: object
     on_signed: object
     detail_url: object
+    may_view: object = None
+    closed_reason: object = None
+
+    def refusal(self, act) -> str:
+        """Why ``act`` cannot be signed now, or ""."""
+        from documents.models import SignedAct
+
+        if self.closed_reason is not None and (reason := self.closed_reason(act)):
+            return str(reason)
+        label = act._meta.label_lower
+        if (
+            not SignedAct.objects.filter(act_label=label, act_id=act.pk).exists()
+            and self.document_of(act) is None
+        ):
+            return _(
+                "Le PDF de l'acte n'est pas encore généré : demandez-le depuis la page de "
+                "l'acte, puis revenez signer."
+            )
+        return ""
+
+    def party(self, act, key: str) -> "SigningParty | None":
+        return next((p for p in self.parties_of(act) if p.key == key), None)
+
+    def viewable(self, user, act) -> bool:
+        if self.may_view is not None:
+            return bool(self.may_view(user, act))
+        return any(self.may_sign(user, act, p.key) for p in self.parties_of(act))
 
 
 _SIGNABLES: dict[str, Signable] = {}
 
 
-def register_signable(model, *, document_of, parties_of, may_sign, on_signed, detail_url) -> None:
-    """Let a domain's act be signed in the portal (see the module docstring)."""
+def register_signable(
+    model,
+    *,
+    document_of,
+    parties_of,
+    may_sign,
+    on_signed,
+    detail_url,
+    may_view=None,
+    closed_reason=None,
+) -> None:
+    """Let a domain's act be signed in the portal (see ``Signable``)."""
     _SIGNABLES[model._meta.label_lower] = Signable(
-        model, document_of, parties_of, may_sign, on_signed, detail_url
+        model, document_of, parties_of, may_sign, on_signed, detail_url, may_view, closed_reason
     )
 
 
@@ -515,39 +567,81 @@ def check_code(user, act_label: str, act_id: int, party_key: str, code: str) -> 
 # --- signing an act in the portal ----------------------------------------------------------------
 
 
+def _locked_record(act, party: SigningParty):
+    """Lock the act, refuse a party that already signed it, and return (entry, file of record
+    (unsaved when new), its current bytes). To be called inside a transaction."""
+    from documents.models import SignatureEvent, SignedAct
+
+    entry = signable(act._meta.label_lower)
+    if entry is None:
+        raise SigningError(_("Cet acte ne se signe pas dans le portail."))
+    label = act._meta.label_lower
+    # Lock the act itself, not its file of record: the first two signatures of an act
+    # would otherwise both find no file row to lock, and one would be lost.
+    type(act).objects.select_for_update().filter(pk=act.pk).first()
+    record = SignedAct.objects.filter(act_label=label, act_id=act.pk).first()
+    if (
+        record is not None
+        and SignatureEvent.objects.filter(signed_act=record, party_key=party.key).exists()
+    ):
+        raise SigningError(_("Cette partie a déjà signé l'acte."))
+    if record is None:
+        document = entry.document_of(act)
+        if document is None:
+            raise SigningError(_("Le document de l'acte n'est pas encore généré."))
+        with document.file.open("rb") as handle:
+            current = handle.read()
+        record = SignedAct(act_label=label, act_id=act.pk, sha256="")
+    else:
+        with record.file.open("rb") as handle:
+            current = handle.read()
+    return entry, record, current
+
+
+def _store(act, entry, record, party, data, *, method, user, place, ip, user_agent, report):
+    """The domain records the signature first (its refusal leaves no file behind), then the
+    new file of record and the event."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from documents.models import SignatureEvent
+
+    now = timezone.now()
+    entry.on_signed(act, party.key, user, now, party.signatory_name, place)
+    digest = hashlib.sha256(data).hexdigest()
+    record.sha256 = digest
+    name = f"{record.act_label.replace('.', '-')}-{act.pk}.pdf"
+    record.file.save(name, ContentFile(data), save=False)
+    record.save()
+    return SignatureEvent.objects.create(
+        signed_act=record,
+        party_key=party.key,
+        party_label=party.label,
+        signatory_name=party.signatory_name,
+        user=user,
+        method=method,
+        signed_at=now,
+        ip=ip or None,
+        user_agent=user_agent[:500],
+        report=_report_dict(report),
+        sha256=digest,
+    )
+
+
 def sign_act(act, party: SigningParty, *, user, organisation, email, place, ip="", user_agent=""):
     """Add ``party``'s signature to the act's file of record, under a row lock; returns the event.
 
     The file of record is created from the act's ready generated (sealed) document on the first
     signature. Calls the domain's ``on_signed`` in the same transaction.
     """
-    import hashlib
-
-    from django.core.files.base import ContentFile
     from django.db import transaction
-    from django.utils import timezone
 
-    from documents.models import SignatureEvent, SignatureMethod, SignedAct
+    from documents.models import SignatureMethod
 
-    entry = signable(act._meta.label_lower)
-    if entry is None:
-        raise SigningError(_("Cet acte ne se signe pas dans le portail."))
     with transaction.atomic():
-        label = act._meta.label_lower
-        # Lock the act itself, not its file of record: the first two signatures of an act
-        # would otherwise both find no file row to lock, and one would be lost.
-        type(act).objects.select_for_update().filter(pk=act.pk).first()
-        record = SignedAct.objects.filter(act_label=label, act_id=act.pk).first()
-        if record is None:
-            document = entry.document_of(act)
-            if document is None:
-                raise SigningError(_("Le document de l'acte n'est pas encore généré."))
-            with document.file.open("rb") as handle:
-                current = handle.read()
-            record = SignedAct(act_label=label, act_id=act.pk, sha256="")
-        else:
-            with record.file.open("rb") as handle:
-                current = handle.read()
+        entry, record, current = _locked_record(act, party)
         signed = sign_for(
             current,
             signer_name=party.signatory_name,
@@ -558,26 +652,105 @@ def sign_act(act, party: SigningParty, *, user, organisation, email, place, ip="
             reason=_("Signature pour %(party)s") % {"party": party.label},
             location=place,
         )
-        digest = hashlib.sha256(signed).hexdigest()
-        record.sha256 = digest
-        record.file.save(f"{label.replace('.', '-')}-{act.pk}.pdf", ContentFile(signed), save=False)
-        record.save()
-        now = timezone.now()
-        event = SignatureEvent.objects.create(
-            signed_act=record,
-            party_key=party.key,
-            party_label=party.label,
-            signatory_name=party.signatory_name,
-            user=user,
+        return _store(
+            act,
+            entry,
+            record,
+            party,
+            signed,
             method=SignatureMethod.PORTAL,
-            signed_at=now,
-            ip=ip or None,
-            user_agent=user_agent[:500],
-            report=_report_dict(validate(signed)),
-            sha256=digest,
+            user=user,
+            place=place,
+            ip=ip,
+            user_agent=user_agent,
+            report=validate(signed),
         )
-        entry.on_signed(act, party.key, user, now, party.signatory_name, place)
-    return event
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Names compared as people write them: case, accents and spacing aside."""
+    import unicodedata
+
+    def norm(value):
+        value = unicodedata.normalize("NFKD", value or "")
+        value = "".join(c for c in value if not unicodedata.combining(c))
+        return " ".join(value.replace("’", "'").casefold().split())
+
+    return bool(norm(a)) and norm(a) == norm(b)
+
+
+def upload_refusal(current: bytes, uploaded: bytes, party: SigningParty) -> tuple[str, object]:
+    """Why an uploaded signed PDF cannot be ``party``'s signature of the act whose file of
+    record is ``current`` ("" when it can), with the validation report of the upload."""
+    report = validate(uploaded)
+    if report.error:
+        return report.error, report
+    for sig in report.signatures:
+        if not sig.valid:
+            who = sig.signer_cn or sig.field_name
+            return (
+                _("La signature de %(who)s ne se vérifie pas : %(reasons)s")
+                % {"who": who, "reasons": " ".join(sig.reasons)},
+                report,
+            )
+    # The upload must be the act as the portal issued it, completed: every earlier revision
+    # (the seal, the signatures already given) kept byte for byte.
+    if not uploaded.startswith(current) or len(uploaded) == len(current):
+        return (
+            _(
+                "Ce fichier n'est pas l'acte du portail complété d'une signature : signez le "
+                "fichier téléchargé depuis le portail, sans le modifier ni l'imprimer."
+            ),
+            report,
+        )
+    before = validate(current)
+    added = report.signatures[len(before.signatures) :]
+    if not any(_same_name(sig.signer_cn, party.signatory_name) for sig in added):
+        names = ", ".join(sig.signer_cn for sig in added if sig.signer_cn) or "—"
+        return (
+            _(
+                "Le fichier n'est pas signé par le signataire de %(party)s (%(name)s) : "
+                "signature(s) ajoutée(s) par %(names)s."
+            )
+            % {"party": party.label, "name": party.signatory_name, "names": names},
+            report,
+        )
+    return "", report
+
+
+def accept_signed_upload(
+    act, party: SigningParty, *, user, pdf_bytes, place="", ip="", user_agent=""
+):
+    """Take a PDF signed elsewhere (a parapheur, another platform) as ``party``'s signature.
+
+    Every signature in it must validate (integrity, chain to the trust roots), the file must be
+    the current file of record with revisions added, and one added signature must be the
+    party's signatory's. Refused with the French reason (SigningError); else stored as the
+    file of record, recorded (method upload) and passed to the domain's ``on_signed`` — under
+    the same lock and in the same transaction as ``sign_act``.
+    """
+    from django.db import transaction
+
+    from documents.models import SignatureMethod
+
+    with transaction.atomic():
+        entry, record, current = _locked_record(act, party)
+        reason, report = upload_refusal(current, pdf_bytes, party)
+        if reason:
+            raise SigningError(reason)
+        return _store(
+            act,
+            entry,
+            record,
+            party,
+            pdf_bytes,
+            method=SignatureMethod.UPLOAD,
+            user=user,
+            place=place,
+            ip=ip,
+            user_agent=user_agent,
+            report=report,
+        )
 
 
 def _report_dict(report: ValidationReport) -> dict:

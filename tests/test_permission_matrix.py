@@ -66,11 +66,12 @@ from conventions.models import (
     DocumentKind,
     DurationKind,
     GeneratedDocument,
+    PartyKind,
     SignatureStatus,
 )
 from core.api import router
 from deliberations.models import Deliberation
-from documents.models import DocumentStatus
+from documents.models import DocumentStatus, SignedAct
 from followup import services as followup_services
 from followup.models import SheetAttachment, SheetComment, SheetDocument, SheetSection, SheetStatus
 from jobs.models import Job, JobStatus
@@ -753,6 +754,24 @@ CONVENTION_SIGNERS = codes(
 )
 DOCUMENT_REQUEST = codes(404, {REGIONAL: 302, SEES_VERSAILLES: 302, EXPERT: 403})
 DOMAIN_READERS = codes(200, {EXPERT: 403})
+
+
+# -------------------------------------------------------------------- signing in the portal
+
+SIGNS_FOR_THE_STATE = codes(403, {REGIONAL: 200, ("rectorat-paris", "rectorat-versailles"): 200})
+
+
+def _with_file_of_record(t):
+    """The sent amendment has a file of record (its first signature's), so that its signing
+    pages open without generating its PDF."""
+    t._settings.MEDIA_ROOT = str(t._media_root)
+    record = SignedAct(act_label="conventions.amendment", act_id=t.sent_amendment.pk, sha256="0")
+    record.file.save("acte.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+
+
+def _signing_path(t, name, kind):
+    party = t.sent_amendment.convention.parties.get(kind=kind)
+    return reverse(name, args=["conventions.amendment", t.sent_amendment.pk, party.pk])
 
 
 def _url(name, *args):
@@ -1507,6 +1526,40 @@ ROWS = [
     Row("jobs:list", "job-list", lambda t: reverse("jobs:list"), EVERYONE),
     # Anyone logged in may check a PDF (anonymous visitors go to the login page).
     Row("documents:verify", "verify", lambda t: reverse("documents:verify"), EVERYONE),
+    # Signing an amendment in the portal (documents.signing_views): who may record that
+    # party's signature (regional staff any party, rectorate staff of the campus the State);
+    # every other role, out of scope or not, is refused with a 403.
+    Row(
+        "documents:sign",
+        "sign-state",
+        lambda t: _signing_path(t, "documents:sign", PartyKind.STATE),
+        SIGNS_FOR_THE_STATE,
+        before=_with_file_of_record,
+    ),
+    Row(
+        "documents:sign",
+        "sign-region",
+        lambda t: _signing_path(t, "documents:sign", PartyKind.REGION),
+        REGIONAL_ONLY,
+        before=_with_file_of_record,
+    ),
+    Row(
+        "documents:upload_signed",
+        "upload-signed-state",
+        lambda t: _signing_path(t, "documents:upload_signed", PartyKind.STATE),
+        SIGNS_FOR_THE_STATE,
+        before=_with_file_of_record,
+    ),
+    # The file of record: whoever reads the amendment.
+    Row(
+        "documents:signed_file",
+        "signed-file",
+        lambda t: reverse(
+            "documents:signed_file", args=["conventions.amendment", t.sent_amendment.pk]
+        ),
+        codes(403, {REGIONAL: 200, SEES_VERSAILLES: 200}),
+        before=_with_file_of_record,
+    ),
     Row(
         "jobs:detail",
         "job-detail",
