@@ -17,8 +17,9 @@ from campuses.models import Campus, Organisation
 from deliberations.models import Deliberation, Regulation, RegulationVersion
 from deliberations.numbers import parse_deliberation_number
 
-from . import demo_data, services
+from . import acts, demo_data, services
 from .models import (
+    Amendment,
     AmendmentChange,
     Annex,
     Article,
@@ -186,6 +187,9 @@ def _amendments(actor, convention, data, by_number, organisations):
             title=amendment_data["title"][:300],
             deliberation=_deliberation(by_number, amendment_data.get("deliberation")),
         )
+        text_of_record = acts.AMENDMENTS.get((data["campus"], amendment.number))
+        if text_of_record:  # annexes 2 to 7 of CP 2023-263, as adopted
+            Amendment.objects.filter(pk=amendment.pk).update(adopted_text=acts.read(text_of_record))
         for change in amendment_data["changes"]:
             if change["kind"] == "add_annex" and not change.get("new"):
                 change = {**change, "new": demo_data.FOLLOWUP_ANNEX_TEXT}
@@ -211,6 +215,11 @@ def _load_one(actor, data, campus, by_number, versions, organisations):
         seat=data.get("seat", ""),
         original_copies=data.get("original_copies"),
         signing_place="Paris",
+        # The three conventions of CP 2023-263 as adopted (annexes 8 to 10); the reconstructed
+        # originals have no text of record in the seeds.
+        adopted_text=acts.read(acts.CONVENTIONS[data["campus"]])
+        if data["campus"] in acts.CONVENTIONS
+        else "",
     )
     parties = _write_text(convention, data, organisations)
     _contributions(convention, data, parties, versions)

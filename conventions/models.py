@@ -115,6 +115,16 @@ class FrameworkConvention(models.Model):
         default=NoticeReference.CONVENTION_END,
     )
     notice_form = models.CharField(_("forme de la dénonciation"), max_length=200, blank=True)
+    # The act's wording as adopted (documents/acts.py markup): its PDF reproduces it verbatim.
+    # Empty for an act made in the portal from the standard template, whose text is generated.
+    adopted_text = models.TextField(
+        _("texte adopté"),
+        blank=True,
+        help_text=_(
+            "Le texte tel qu'adopté (balisage de documents/acts.py) ; vide, le portail génère "
+            "le texte à partir de la convention-type."
+        ),
+    )
     status = models.CharField(
         _("état"), max_length=12, choices=SignatureStatus.choices, default=SignatureStatus.DRAFT
     )
@@ -365,6 +375,16 @@ class Amendment(models.Model):
     )
     is_historical = models.BooleanField(_("avenant antérieur au portail"), default=False)
     summary = models.TextField(_("résumé"), blank=True)
+    # The act's wording as adopted (documents/acts.py markup): its PDF reproduces it verbatim.
+    # Empty for an act made in the portal from the standard template, whose text is generated.
+    adopted_text = models.TextField(
+        _("texte adopté"),
+        blank=True,
+        help_text=_(
+            "Le texte tel qu'adopté (balisage de documents/acts.py) ; vide, le portail génère "
+            "le texte à partir de la convention-type."
+        ),
+    )
     status = models.CharField(
         _("état"), max_length=12, choices=SignatureStatus.choices, default=SignatureStatus.DRAFT
     )

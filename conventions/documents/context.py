@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from core.formats import day, euros, percent
+from core.formats import day
+from documents import acts
 from documents.typography import BLANK, blocks, typeset
 
 from ..consolidation import (
@@ -21,13 +22,7 @@ from ..consolidation import (
     text_in_force_before,
 )
 from ..models import Amendment, ChangeKind, DocumentKind, FrameworkConvention, SignatureStatus
-from .wording import (
-    amended_by,
-    describe_change,
-    duration_clause,
-    party_line,
-    termination_clause,
-)
+from .wording import amended_by, describe_change, party_line
 
 logger = logging.getLogger(__name__)
 
@@ -82,32 +77,6 @@ def worded_changes(amendment, text=None):
     return worded
 
 
-def _signature_blocks(parties, signatures):
-    by_party = {s.party_id: s for s in signatures}
-    result = []
-    for party in parties:
-        signature = by_party.get(party.pk)
-        signed = ""
-        if signature is not None:
-            signatory = signature.signatory_name
-            if signature.signatory_title and signatory != party.representative_name:
-                signatory += f", {signature.signatory_title}"  # someone else signed
-            signed = _("Signé le %(day)s à %(place)s par %(who)s") % {
-                "day": day(signature.signed_on),
-                "place": signature.place,
-                "who": signatory,
-            }
-        result.append(
-            {
-                "party": typeset(str(party)),
-                "representative_name": typeset(party.representative_name),
-                "representative_title": typeset(party.representative_title),
-                "signed": typeset(signed),
-            }
-        )
-    return result
-
-
 def _signing(place, signatures, effective_date, copies):
     """« Fait à …, le … » and « En N exemplaires originaux »."""
     places = {s.place for s in signatures}
@@ -146,18 +115,6 @@ def _articles(text, show_amendments=False):
     ]
 
 
-def _contributions(convention):
-    return [
-        {
-            "party": typeset(str(c.party)),
-            "amount": euros(c.max_amount_per_year),
-            "share": percent(c.max_share_percent),
-            "in_kind": typeset(c.in_kind),
-        }
-        for c in convention.contributions.all()
-    ]
-
-
 def _common_context(convention, kind):
     return {
         "campus_name": typeset(convention.campus.heading),
@@ -168,31 +125,120 @@ def _common_context(convention, kind):
     }
 
 
+GENERATED_NOTE = _("Texte généré à partir de la convention-type, non encore adopté")
+
+
+def _party_item(party):
+    line = party_line(party.name, party.representative_name, party.representative_title)
+    return acts.block(acts.ITEM, ", ".join(x for x in (line["name"], line["representative"]) if x))
+
+
+def _signature_columns(parties):
+    """One column per party: its representative (or a blank) and the party it signs for."""
+    return [
+        (
+            typeset(p.representative_name) or BLANK,
+            typeset(", ".join(x for x in (p.representative_title, str(p)) if x)),
+        )
+        for p in parties
+    ]
+
+
+def _signing_blocks(signing, parties):
+    tables, columns = [], _signature_columns(parties)
+    for start in range(0, len(columns), 3):  # at most three columns a row, room for the ink
+        tables.append(acts.signatures(columns[start : start + 3]))
+    return [
+        acts.block(
+            acts.PARAGRAPH,
+            _("Fait à %(place)s, le %(date)s")
+            % {"place": signing["place"], "date": signing["date"]},
+        ),
+        acts.block(
+            acts.PARAGRAPH, _("En %(copies)s exemplaires originaux") % {"copies": signing["copies"]}
+        ),
+        *tables,
+    ]
+
+
+def _paragraph_blocks(paragraph):
+    parts = blocks(paragraph.text)
+    if paragraph.label and parts:
+        parts[0] = f"{paragraph.label} {parts[0]}"
+    elif paragraph.label:
+        parts = [paragraph.label]
+    return [acts.block(acts.PARAGRAPH, typeset(part)) for part in parts]
+
+
+def generated_convention_blocks(convention, text, signing, parties):
+    """The standard template's text of a convention made in the portal: plain numbered
+    articles (documents/acts.py blocks), nothing the portal does not record."""
+    result = [
+        acts.block(acts.TITLE, _("CONVENTION CADRE")),
+        acts.block(acts.TITLE, typeset(convention.campus.heading)),
+        acts.block(acts.TITLE, typeset(text.title)),
+        acts.block(acts.PARAGRAPH, _("Entre :")),
+        *(_party_item(p) for p in text.parties),
+        *(acts.block(acts.ITEM, typeset(line)) for line in text.legal_references),
+    ]
+    if text.preamble.strip():
+        result.append(acts.block(acts.HEADING, _("PRÉAMBULE")))
+        result += [acts.block(acts.PARAGRAPH, typeset(b)) for b in blocks(text.preamble)]
+    result.append(acts.block(acts.PARAGRAPH, _("Il est convenu ce qui suit :")))
+    for article in text.articles:
+        result.append(
+            acts.block(
+                acts.HEADING,
+                typeset(
+                    _("Article %(n)s – %(title)s") % {"n": article.number, "title": article.title}
+                ),
+            )
+        )
+        for paragraph in article.paragraphs:
+            result += _paragraph_blocks(paragraph)
+    result += _signing_blocks(signing, parties)
+    result += _annex_blocks(text.annexes)
+    return result
+
+
+def _annex_blocks(annexes):
+    result = []
+    for position, annex in enumerate(annexes, start=1):
+        result.append(
+            acts.block(
+                acts.HEADING,
+                typeset(_("Annexe %(n)s – %(title)s") % {"n": position, "title": annex.title}),
+            )
+        )
+        result += [acts.block(acts.PARAGRAPH, typeset(b)) for b in blocks(annex.text)]
+    return result
+
+
+def act_blocks(obj, generate):
+    """(blocks, generated): the adopted text when there is one, the standard template's
+    otherwise (`generate()` builds it)."""
+    if obj.adopted_text.strip():
+        return acts.parse(obj.adopted_text), False
+    return generate(), True
+
+
 def convention_context(convention):
     text = base_text(convention)
     parties = [p for p in convention.parties.all() if p.added_by_id is None]
     signatures = list(convention.signatures.all())
+    signing = _signing(
+        convention.signing_place, signatures, convention.effective_date, convention.original_copies
+    )
+    act, generated = act_blocks(
+        convention, lambda: generated_convention_blocks(convention, text, signing, parties)
+    )
     return {
         **_common_context(convention, DocumentKind.CONVENTION),
         "document_title": typeset(convention.title),
         "status_note": _status_note(convention),
-        "parties": [
-            party_line(p.name, p.representative_name, p.representative_title) for p in text.parties
-        ],
-        "legal_references": [typeset(line) for line in text.legal_references],
-        "preamble": blocks(text.preamble),
-        "articles": _articles(text),
-        "contributions": _contributions(convention),
-        "duration": duration_clause(text.clauses),
-        "termination": termination_clause(text.clauses),
-        "annexes": [{"title": typeset(a.title), "blocks": blocks(a.text)} for a in text.annexes],
-        "signing": _signing(
-            convention.signing_place,
-            signatures,
-            convention.effective_date,
-            convention.original_copies,
-        ),
-        "signature_blocks": _signature_blocks(parties, signatures),
+        "generated_note": GENERATED_NOTE if generated else "",
+        "blocks": act,
+        "generated": generated,
     }
 
 
@@ -226,10 +272,6 @@ def consolidated_context(convention, as_of):
         "legal_references": [typeset(line) for line in text.legal_references],
         "preamble": blocks(text.preamble),
         "articles": _articles(text, show_amendments=True),
-        "contributions": _contributions(convention),
-        "duration": duration_clause(text.clauses),
-        "termination": termination_clause(text.clauses),
-        "clauses_note": amended_by(text.clauses.changed_by, feminine=True),
         "annexes": [
             {
                 "title": typeset(a.title),
@@ -246,7 +288,6 @@ def consolidated_context(convention, as_of):
 
 
 def amendment_context(convention, amendment):
-    from ..services import required_signatories
 
     context = {
         **_common_context(convention, DocumentKind.AMENDMENT),
@@ -271,24 +312,82 @@ def amendment_context(convention, amendment):
     }
     if amendment.is_historical:
         return context
-    changes, annexes = [], []
-    for position, (change, heading, lines) in enumerate(worded_changes(amendment), start=1):
-        changes.append({"heading": f"1-{position} {heading}", "lines": lines})
-        if change.kind in (ChangeKind.ADD_ANNEX, ChangeKind.REPLACE_ANNEX):
-            annexes.append({"title": typeset(change.title), "blocks": blocks(change.new_text)})
-    parties = required_signatories(amendment)
-    signatures = list(amendment.signatures.all())
+    act, generated = act_blocks(
+        amendment, lambda: generated_amendment_blocks(convention, amendment)
+    )
     context.update(
         {
-            "parties": [
-                party_line(str(p), p.representative_name, p.representative_title) for p in parties
-            ],
-            "changes": changes,
-            "annexes": annexes,
-            "signing": _signing(
-                "", signatures, amendment.effective_date, convention.original_copies
-            ),
-            "signature_blocks": _signature_blocks(parties, signatures),
+            "generated_note": GENERATED_NOTE if generated else "",
+            "blocks": act,
+            "generated": generated,
         }
     )
     return context
+
+
+def generated_amendment_blocks(convention, amendment):
+    """The standard template's text of an amendment made in the portal: its parties, article 1
+    listing its typed changes as the 2023 amendments word them, articles 2 and 3, the
+    signature table, its annexes; plain numbered articles."""
+    from ..services import required_signatories
+
+    parties = required_signatories(amendment)
+    signatures = list(amendment.signatures.all())
+    result = [
+        acts.block(acts.TITLE, typeset(convention.campus.heading)),
+        acts.block(acts.TITLE, _("CONVENTION CADRE")),
+        acts.block(acts.TITLE, _("Avenant n°%s") % amendment.number),
+        acts.block(acts.PARAGRAPH, _("Entre :")),
+    ]
+    for party in parties:
+        line = party_line(str(party), party.representative_name, party.representative_title)
+        result.append(
+            acts.block(acts.ITEM, ", ".join(x for x in (line["name"], line["representative"]) if x))
+        )
+    result += [
+        acts.block(acts.HEADING, _("ARTICLE 1 – OBJET DE L’AVENANT")),
+        acts.block(
+            acts.PARAGRAPH,
+            _("Le présent avenant a pour objet de modifier la convention cadre comme suit :"),
+        ),
+    ]
+    annexes = []
+    for position, (change, heading, lines) in enumerate(worded_changes(amendment), start=1):
+        result.append(acts.block(acts.SUBHEADING, f"1-{position} {heading}"))
+        result += [
+            acts.block(acts.QUOTE if line["quote"] else acts.PARAGRAPH, line["text"])
+            for line in lines
+        ]
+        if change.kind in (ChangeKind.ADD_ANNEX, ChangeKind.REPLACE_ANNEX):
+            annexes.append(change)
+    result += [
+        acts.block(acts.HEADING, _("ARTICLE 2 – DISPOSITIONS NON MODIFIEES")),
+        acts.block(
+            acts.PARAGRAPH,
+            _(
+                "Les dispositions de la convention cadre entérinées par l’ensemble des parties et "
+                "non modifiées par le présent avenant demeurent applicables."
+            ),
+        ),
+        acts.block(acts.HEADING, _("ARTICLE 3 – DATE D’EFFET DE L’AVENANT")),
+        acts.block(
+            acts.PARAGRAPH,
+            _(
+                "Le présent avenant prendra effet à la date de signature par les parties "
+                "contractantes."
+            ),
+        ),
+        *_signing_blocks(
+            _signing("", signatures, amendment.effective_date, convention.original_copies),
+            parties,
+        ),
+    ]
+    for position, change in enumerate(annexes, start=1):
+        result.append(
+            acts.block(
+                acts.HEADING,
+                typeset(_("Annexe %(n)s – %(title)s") % {"n": position, "title": change.title}),
+            )
+        )
+        result += [acts.block(acts.PARAGRAPH, typeset(b)) for b in blocks(change.new_text)]
+    return result

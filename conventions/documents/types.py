@@ -78,6 +78,8 @@ TYPES = [
     DocumentType(
         kind=DocumentKind.CONVENTION,
         template="conventions/pdf/convention.html",
+        # 2: the text of record (issue 11), no « Contributions » / « Durée » blocks.
+        version="2",
         context=lambda convention: convention_context(load_convention(convention)),
         filename=_convention_filename,
         fields=("convention",),
@@ -86,6 +88,8 @@ TYPES = [
     DocumentType(
         kind=DocumentKind.AMENDMENT,
         template="conventions/pdf/amendment.html",
+        # 2: the text of record (issue 11), no « Contributions » / « Durée » blocks.
+        version="2",
         context=_amendment,
         filename=_amendment_filename,
         fields=("convention", "amendment"),
@@ -94,6 +98,8 @@ TYPES = [
     DocumentType(
         kind=DocumentKind.CONSOLIDATED,
         template="conventions/pdf/consolidated.html",
+        # 2: the text of record (issue 11), no « Contributions » / « Durée » blocks.
+        version="2",
         context=lambda convention, as_of: consolidated_context(load_convention(convention), as_of),
         filename=_consolidated_filename,
         fields=("convention", "as_of"),
