@@ -292,3 +292,35 @@ def test_an_upload_after_a_portal_signature_keeps_both(
     report = signing.validate(file_of_record(amendment))
     assert report.valid and len(report.signatures) == 3
     assert amendment.signatures.count() == 2
+
+
+def test_a_framework_convention_is_signed_in_the_portal_too(media, region, campus_of, user_of):
+    convention = services.create_convention(
+        region,
+        campus=campus_of("ia"),
+        kind="constitutive",
+        title="Convention signée en ligne",
+        duration_kind="until_label_end",
+    )
+    services.send_for_signature(region, convention)
+    document = request_document(
+        region, kind=DocumentKind.CONVENTION, convention=convention, queue=False
+    )
+    generate(document.pk)
+    entry = signing.signable("conventions.frameworkconvention")
+    assert entry.refusal(convention) == ""
+    for party in entry.parties_of(convention):
+        assert entry.may_sign(region, convention, party.key)
+        assert not entry.may_sign(user_of("dir-ia"), convention, party.key)
+        signing.sign_act(
+            convention, party, user=region, organisation=party.label, email="", place="Paris"
+        )
+    convention.refresh_from_db()
+    assert convention.status == SignatureStatus.SIGNED
+    record = SignedAct.objects.get(
+        act_label="conventions.frameworkconvention", act_id=convention.pk
+    )
+    with record.file.open("rb") as handle:
+        report = signing.validate(handle.read())
+    assert report.valid and len(report.signatures) == 4
+    assert "en vigueur" in entry.refusal(convention)
