@@ -18,8 +18,8 @@ from deliberations.models import Deliberation, Regulation, RegulationVersion
 from deliberations.numbers import parse_deliberation_number
 
 from . import acts, demo_data, services
+from .acts.services import record_adopted_text
 from .models import (
-    Amendment,
     AmendmentChange,
     Annex,
     Article,
@@ -189,7 +189,7 @@ def _amendments(actor, convention, data, by_number, organisations):
         )
         text_of_record = acts.AMENDMENTS.get((data["campus"], amendment.number))
         if text_of_record:  # annexes 2 to 7 of CP 2023-263, as adopted
-            Amendment.objects.filter(pk=amendment.pk).update(adopted_text=acts.read(text_of_record))
+            amendment = record_adopted_text(actor, amendment, acts.read(text_of_record))
         for change in amendment_data["changes"]:
             if change["kind"] == "add_annex" and not change.get("new"):
                 change = {**change, "new": demo_data.FOLLOWUP_ANNEX_TEXT}
@@ -215,12 +215,13 @@ def _load_one(actor, data, campus, by_number, versions, organisations):
         seat=data.get("seat", ""),
         original_copies=data.get("original_copies"),
         signing_place="Paris",
+    )
+    if data["campus"] in acts.CONVENTIONS:
         # The three conventions of CP 2023-263 as adopted (annexes 8 to 10); the reconstructed
         # originals have no text of record in the seeds.
-        adopted_text=acts.read(acts.CONVENTIONS[data["campus"]])
-        if data["campus"] in acts.CONVENTIONS
-        else "",
-    )
+        convention = record_adopted_text(
+            actor, convention, acts.read(acts.CONVENTIONS[data["campus"]])
+        )
     parties = _write_text(convention, data, organisations)
     _contributions(convention, data, parties, versions)
     convention.refresh_from_db()

@@ -472,3 +472,25 @@ class CompareForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["from"] = forms.DateField(label=_("Du"), required=False, widget=DateInput)
         self.fields["to"] = forms.DateField(label=_("Au"), required=False, widget=DateInput)
+
+
+class AdoptedTextForm(forms.Form):
+    """The adopted text of a convention or an amendment, pasted and marked up (the markup of
+    documents/acts.py, explained beside the field); the service reads it and refuses a markup
+    it cannot lay out, with the line and the reason, on this field."""
+
+    adopted_text = forms.CharField(
+        label=_("Texte adopté"),
+        required=False,
+        max_length=400_000,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 30, "class": "monospace", "spellcheck": "false"}),
+        help_text=_(
+            "Collez le texte tel qu'adopté, sans en changer un mot, et marquez sa structure en "
+            "début de ligne : « = » une ligne de titre, « # » un article, « ## » un "
+            "intertitre, « - » un élément de liste, « > » un passage cité (« > » seul sépare "
+            "deux citations), « | nom | qualité » une colonne de signature ; une ligne vide "
+            "termine un paragraphe. Laissez vide pour revenir au texte généré à partir de la "
+            "convention-type."
+        ),
+    )

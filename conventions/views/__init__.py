@@ -10,6 +10,7 @@ amendments), `conventions`, `amendments`, `texts` (consolidated text, comparison
 `documents` (PDFs). The names below are those `conventions.urls` uses.
 """
 
+from .adopted import amendment_adopted_text, convention_adopted_text
 from .amendments import (
     amendment_create,
     amendment_detail,
@@ -42,6 +43,7 @@ from .documents import document_request
 from .texts import compare, consolidated
 
 __all__ = [
+    "amendment_adopted_text",
     "amendment_create",
     "amendment_detail",
     "amendment_document",
@@ -55,6 +57,7 @@ __all__ = [
     "change_delete",
     "compare",
     "consolidated",
+    "convention_adopted_text",
     "convention_create",
     "convention_detail",
     "convention_list",

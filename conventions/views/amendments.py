@@ -21,6 +21,7 @@ from ..models import (
     DocumentKind,
     SignatureStatus,
 )
+from .adopted import adopted_text_context
 from .common import (
     editable_or_redirect,
     pending_signatories,
@@ -130,6 +131,7 @@ def _amendment_page(request, amendment, change_form=None, status=200):
             "signatures": amendment.signatures.select_related("party__organisation"),
             "scans": with_filenames(amendment.scans.all()),
             "documents": amendment.documents.all(),
+            **(adopted_text_context(user, amendment) if not amendment.is_historical else {}),
         },
         status=status,
     )

@@ -31,6 +31,7 @@ from ..models import (
     SignatureStatus,
     SignedScan,
 )
+from .adopted import adopted_text_context
 from .common import (
     dates_in_force,
     detail_queryset,
@@ -113,6 +114,7 @@ def convention_detail(request, pk):
                 "amendment"
             ),
             "history": history,
+            **adopted_text_context(user, convention),
         },
     )
 
