@@ -598,9 +598,12 @@ def _locked_record(act, party: SigningParty):
     return entry, record, current
 
 
-def _store(act, entry, record, party, data, *, method, user, place, ip, user_agent, report):
+def _store(
+    act, entry, record, party, data, *, method, user, place, ip, user_agent, report, signatory
+):
     """The domain records the signature first (its refusal leaves no file behind), then the
-    new file of record and the event."""
+    new file of record and the event. ``signatory`` is the person whose name the signature
+    bears."""
     import hashlib
 
     from django.core.files.base import ContentFile
@@ -609,7 +612,7 @@ def _store(act, entry, record, party, data, *, method, user, place, ip, user_age
     from documents.models import SignatureEvent
 
     now = timezone.now()
-    entry.on_signed(act, party.key, user, now, party.signatory_name, place)
+    entry.on_signed(act, party.key, user, now, signatory, place)
     digest = hashlib.sha256(data).hexdigest()
     record.sha256 = digest
     name = f"{record.act_label.replace('.', '-')}-{act.pk}.pdf"
@@ -619,7 +622,7 @@ def _store(act, entry, record, party, data, *, method, user, place, ip, user_age
         signed_act=record,
         party_key=party.key,
         party_label=party.label,
-        signatory_name=party.signatory_name,
+        signatory_name=signatory,
         user=user,
         method=method,
         signed_at=now,
@@ -628,6 +631,23 @@ def _store(act, entry, record, party, data, *, method, user, place, ip, user_age
         report=_report_dict(report),
         sha256=digest,
     )
+
+
+def portal_signatory(user, party: SigningParty) -> str:
+    """The name a portal signature bears: the signing user's own (their full name, else their
+    username)."""
+    return (user.get_full_name() or "").strip() or user.get_username()
+
+
+def signature_reason(signer: str, party: SigningParty) -> str:
+    """The reason written in the signature: for which party, and by delegation when the person
+    signing is not the party's signatory."""
+    if _same_name(signer, party.signatory_name):
+        return _("Signature pour %(party)s") % {"party": party.label}
+    return _("Signature pour %(party)s : pour %(signatory)s et par délégation") % {
+        "party": party.label,
+        "signatory": party.signatory_name,
+    }
 
 
 def sign_act(act, party: SigningParty, *, user, organisation, email, place, ip="", user_agent=""):
@@ -642,14 +662,17 @@ def sign_act(act, party: SigningParty, *, user, organisation, email, place, ip="
 
     with transaction.atomic():
         entry, record, current = _locked_record(act, party)
+        # The certificate names the person the code authenticated, never someone else: a
+        # regional officer signing for the President signs in their own name, by delegation.
+        signer = portal_signatory(user, party)
         signed = sign_for(
             current,
-            signer_name=party.signatory_name,
-            signer_title=party.signatory_title,
+            signer_name=signer,
+            signer_title=party.signatory_title if _same_name(signer, party.signatory_name) else "",
             organisation=organisation,
             email=email,
             field_name=f"Signature-{party.key}",
-            reason=_("Signature pour %(party)s") % {"party": party.label},
+            reason=signature_reason(signer, party),
             location=place,
         )
         return _store(
@@ -664,6 +687,7 @@ def sign_act(act, party: SigningParty, *, user, organisation, email, place, ip="
             ip=ip,
             user_agent=user_agent,
             report=validate(signed),
+            signatory=signer,
         )
 
 
@@ -750,6 +774,7 @@ def accept_signed_upload(
             ip=ip,
             user_agent=user_agent,
             report=report,
+            signatory=party.signatory_name,
         )
 
 

@@ -204,10 +204,16 @@ def sign(request, label, pk, party):
                 form.add_error(None, _refusal_text(error))
             if reason:
                 form.add_error("code", reason)
+    signer = signing.portal_signatory(request.user, party)
     return render(
         request,
         "documents/signing/sign.html",
-        {"form": form, **_page_context(entry, act, party, label)},
+        {
+            "form": form,
+            "signer": signer,
+            "signature_reason": signing.signature_reason(signer, party),
+            **_page_context(entry, act, party, label),
+        },
     )
 
 

@@ -71,7 +71,15 @@ def test_the_code_is_mailed_to_the_user_and_signs(
     assert response.url == amendment.get_absolute_url()
     page = client.get(response.url).content.decode()
     assert "a été ajoutée à l" in page
-    assert amendment.signatures.get().signatory_name == region_party.signatory_name
+    # The regional officer signs in their own name, for the President and by delegation: the
+    # signature never bears the name of someone who did not sign.
+    officer = user_of("region").get_full_name()
+    assert amendment.signatures.get().signatory_name == officer
+    event = SignatureEvent.objects.get()
+    assert event.signatory_name == officer and event.user == user_of("region")
+    with event.signed_act.file.open("rb") as handle:
+        last = signing.validate(handle.read()).signatures[-1]
+    assert last.signer_cn == officer
 
 
 def test_a_wrong_code_is_refused_next_to_the_field_and_counted(
