@@ -169,14 +169,25 @@ def missing_sentences(reference, produced):
 
 
 def leftover(reference, produced, *, allowed=()):
-    """What `produced` says beyond `reference`: the produced text with every sentence of the
-    reference and every `allowed` passage (running headers, page numbers, the generated parts
-    of a new act) taken out, normalised; empty when it adds nothing."""
+    """What `produced` says beyond `reference`: the produced text with every `allowed` passage
+    (running headers, page numbers, the generated parts of a new act) and then every sentence
+    of the reference taken out, normalised; empty when it adds nothing.
+
+    Sentences are taken out in the act's order, each where it stands after the previous one: a
+    passage that recurs (« recteur de la région académique … ») is not taken out wherever it
+    also fits across two other sentences, and a sentence moved out of its place is left over.
+    """
     rest = normalise(produced)
-    for passage in sorted(
-        [*sentences(reference), *(normalise(text) for text in allowed)], key=len, reverse=True
-    ):
+    for passage in sorted((normalise(text) for text in allowed), key=len, reverse=True):
         if passage:
             rest = rest.replace(passage, " ")
+    remains, cursor = [], 0
+    for sentence in sentences(reference):
+        found = rest.find(sentence, cursor)
+        if found < 0:
+            continue  # a missing sentence: missing_sentences says so
+        remains.append(rest[cursor:found])
+        cursor = found + len(sentence)
+    remains.append(rest[cursor:])
     # What remains between the sentences: punctuation and spaces only, when nothing was added.
-    return normalise(re.sub(r"[\s.,;:!?«»()\-–—…]+", " ", rest))
+    return normalise(re.sub(r"[\s.,;:!?«»()\-–—…]+", " ", " ".join(remains)))

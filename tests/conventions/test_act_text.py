@@ -63,25 +63,6 @@ def reference(name):
     return comparable(BULLET_GLYPHS.sub("", raw))
 
 
-def no_overlap_leftover(reference_text, produced, allowed=()):
-    """acts.leftover, sentence by sentence in the act's order: a passage that recurs (« recteur
-    de la région académique … ») is taken out where it stands, not wherever it also fits
-    across two other sentences."""
-    rest = acts.normalise(produced)
-    for passage in sorted((acts.normalise(text) for text in allowed), key=len, reverse=True):
-        if passage:
-            rest = rest.replace(passage, " ")
-    remains, cursor = [], 0
-    for sentence in acts.sentences(reference_text):
-        found = rest.find(sentence, cursor)
-        if found < 0:
-            continue  # missing: missing_sentences says so
-        remains.append(rest[cursor:found])
-        cursor = found + len(sentence)
-    remains.append(rest[cursor:])
-    return acts.leftover("", " ".join(remains))
-
-
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -127,7 +108,7 @@ def test_the_text_of_record_holds_the_seeds_words_and_only_them(campus_of, campu
     assert act.adopted_text == convention_acts.read(name)  # the demo loads the file
     text = comparable(acts.plain_text(acts.parse(act.adopted_text)))
     assert acts.missing_sentences(reference(name), text) == []
-    assert no_overlap_leftover(reference(name), text) == ""
+    assert acts.leftover(reference(name), text) == ""
 
 
 @pytest.mark.parametrize(("campus", "number", "name"), ACTS)
@@ -139,7 +120,7 @@ def test_the_pdf_holds_every_sentence_of_the_act_and_nothing_else(
         user_of("region"), django_capture_on_commit_callbacks, convention, amendment
     )
     assert acts.missing_sentences(reference(name), produced) == []
-    assert no_overlap_leftover(reference(name), produced, allowed=running) == ""
+    assert acts.leftover(reference(name), produced, allowed=running) == ""
     for invented in ("Contributions des parties", "Durée et dénonciation", "dernière des parties"):
         assert invented not in produced
     if amendment:  # the act's own wording, not the old template's
