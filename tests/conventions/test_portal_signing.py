@@ -295,7 +295,9 @@ def test_an_upload_after_a_portal_signature_keeps_both(
     assert amendment.signatures.count() == 2
 
 
-def test_a_framework_convention_is_signed_in_the_portal_too(media, region, campus_of, user_of):
+def test_a_framework_convention_is_signed_in_the_portal_too(
+    media, region, campus_of, user_of, client_of
+):
     convention = services.create_convention(
         region,
         campus=campus_of("ia"),
@@ -310,6 +312,19 @@ def test_a_framework_convention_is_signed_in_the_portal_too(media, region, campu
     generate(document.pk)
     entry = signing.signable("conventions.frameworkconvention")
     assert entry.refusal(convention) == ""
+    # The convention's page offers the portal signature to regional staff, not to the director.
+    sign_url = reverse(
+        "documents:sign",
+        args=[
+            "conventions.frameworkconvention",
+            convention.pk,
+            entry.parties_of(convention)[0].key,
+        ],
+    )
+    assert sign_url in client_of("region").get(convention.get_absolute_url()).content.decode()
+    director_page = client_of("dir-ia").get(convention.get_absolute_url())
+    assert director_page.status_code == 200
+    assert sign_url not in director_page.content.decode()
     for party in entry.parties_of(convention):
         assert entry.may_sign(region, convention, party.key)
         assert not entry.may_sign(user_of("dir-ia"), convention, party.key)
