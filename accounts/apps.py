@@ -11,7 +11,7 @@ class AccountsConfig(AppConfig):
         from core.composition import register_nav
         from notifications.delivery import register as register_notification
 
-        from . import notifications
+        from . import notifications, signals
         from .permissions import can_manage_accounts
 
         register_nav(
@@ -20,3 +20,4 @@ class AccountsConfig(AppConfig):
 
         register_notification(notifications.INVITATION, notifications.compose_invitation)
         register_notification(notifications.PASSWORD_RESET, notifications.compose_password_reset)
+        signals.connect()

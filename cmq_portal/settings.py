@@ -5,6 +5,7 @@ executed in-process and e-mails written to var/mail/. A malformed value stops st
 message naming the variable.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlparse
@@ -166,13 +167,30 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = SITE_URL.startswith("https://")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
-# Failed logins: five failures lock the username + address pair for 15 minutes.
+# Failed logins: five failures lock the account for 15 minutes, whichever identifier (username
+# or e-mail, any case) was typed, on the login page and the token endpoint alike.
 AXES_FAILURE_LIMIT = _read("AXES_FAILURE_LIMIT", env.int, 5)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_key"
+AXES_CLIENT_IP_CALLABLE = "core.api_auth.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+
+# Addresses (or networks) of the reverse proxies in front of the portal: X-Forwarded-For is
+# believed only from them (core.api_auth.client_ip). Empty: the client is REMOTE_ADDR.
+TRUSTED_PROXIES = _read("TRUSTED_PROXIES", env.list, [])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"Variable d'environnement TRUSTED_PROXIES invalide ({_proxy!r}) : {error}"
+        ) from error
+
+# API tokens expire after 8 hours (like a session), and die at logout and password changes.
+API_TOKEN_LIFETIME = timedelta(seconds=_read("API_TOKEN_LIFETIME", env.int, 8 * 3600))
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
@@ -281,7 +299,7 @@ LABEL_REMINDER_DAYS_BEFORE = _read("LABEL_REMINDER_DAYS_BEFORE", env.int, 30)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "core.api_auth.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

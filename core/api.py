@@ -1,18 +1,22 @@
-"""Shared pieces of the HTTP API: the router every app registers on, error mapping, token."""
+"""Shared pieces of the HTTP API: the router every app registers on, error mapping, and the
+token endpoint (obtained under the login lockout, revoked on demand; see core.api_auth)."""
 
+from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from .api_auth import ExpiringTokenAuthentication, client_ip, token_expires
 from .errors import ConflictError, PermissionDeniedError
 
 router = DefaultRouter()
@@ -38,8 +42,17 @@ def exception_handler(exc, context):
     return drf_exception_handler(exc, context)
 
 
+class LockedOut(exceptions.APIException):
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_detail = _(
+        "Trop de tentatives de connexion ont échoué : par sécurité, la connexion à ce compte "
+        "est bloquée pendant 15 minutes."
+    )
+    default_code = "locked_out"
+
+
 class TokenRequestSerializer(serializers.Serializer):
-    username = serializers.CharField(help_text=_("Identifiant ou adresse e-mail"))
+    username = serializers.CharField(max_length=254, help_text=_("Identifiant ou adresse e-mail"))
     password = serializers.CharField(style={"input_type": "password"})
 
 
@@ -50,17 +63,56 @@ class TokenResponseSerializer(serializers.Serializer):
 class LoginThrottle(AnonRateThrottle):
     rate = "20/min"
 
+    def get_ident(self, request):
+        return client_ip(request)
+
 
 class ObtainTokenView(APIView):
-    """Exchange a username (or e-mail) and password for an API token."""
+    """POST: exchange a username (or e-mail) and password for an API token, under the same
+    lockout as the login page (the authentication backends of settings: django-axes counts
+    failures per account). DELETE: revoke the token the request is authenticated with."""
 
-    permission_classes = [AllowAny]
-    authentication_classes = []
     throttle_classes = [LoginThrottle]
+    authentication_classes = [ExpiringTokenAuthentication]
 
-    @extend_schema(request=TokenRequestSerializer, responses=TokenResponseSerializer)
+    def get_permissions(self):
+        if self.request.method == "DELETE":
+            return [IsAuthenticated()]
+        return [AllowAny()]
+
+    def perform_authentication(self, request):
+        # Obtaining a token takes credentials, not a token: a stale Authorization header
+        # must not turn a login into a 401.
+        if request.method == "DELETE":
+            super().perform_authentication(request)
+
+    @extend_schema(
+        request=TokenRequestSerializer,
+        responses={200: TokenResponseSerializer},
+        auth=[],
+    )
     def post(self, request):
+        request_serializer = TokenRequestSerializer(data=request.data)
+        request_serializer.is_valid(raise_exception=True)
         serializer = AuthTokenSerializer(data=request.data, context={"request": request})
-        serializer.is_valid(raise_exception=True)
-        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        # Answered, not raised: DRF rolls the request's transaction back on an exception, and
+        # with it the failure the lockout has just counted.
+        if not serializer.is_valid():
+            if getattr(request, "axes_locked_out", False):
+                return Response({"detail": LockedOut.default_detail}, status=LockedOut.status_code)
+            return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
+        user = serializer.validated_data["user"]
+        # A login like the page's: last_login, and the lockout's failures reset.
+        user_logged_in.send(sender=user.__class__, request=request, user=user)
+        token = Token.objects.filter(user=user).first()
+        if token is not None and token_expires(token) <= timezone.now():
+            token.delete()
+            token = None
+        if token is None:
+            token, _created = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request):
+        Token.objects.filter(key=request.auth.key).delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
