@@ -1,8 +1,11 @@
 """Forms of the convention pages. They validate what was typed; the services decide the rest
 (draft state, versions, passages in force, signatories) and their errors land on the fields."""
 
+from datetime import date
+
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -461,8 +464,30 @@ class ChangeForm(forms.Form):
 # ---------------------------------------------------------------- consolidated text
 
 
+# The days a text in force can be asked for: the end date and the renewals of a convention are
+# computed years after the day asked, which Python's dates cannot do near the year 9999.
+TEXT_DAY_MIN = date(1900, 1, 1)
+TEXT_DAY_MAX = date(2199, 12, 31)
+
+
+def validate_text_day(value):
+    """Refuse a day outside TEXT_DAY_MIN … TEXT_DAY_MAX with a French message."""
+    if value is not None and not TEXT_DAY_MIN <= value <= TEXT_DAY_MAX:
+        raise ValidationError(
+            _("Choisissez une date entre le %(min)s et le %(max)s."),
+            code="out_of_range",
+            params={"min": f"{TEXT_DAY_MIN:%d/%m/%Y}", "max": f"{TEXT_DAY_MAX:%d/%m/%Y}"},
+        )
+
+
+def text_day_field(label):
+    return forms.DateField(
+        label=label, required=False, widget=DateInput, validators=[validate_text_day]
+    )
+
+
 class AsOfForm(forms.Form):
-    date = forms.DateField(label=_("Texte en vigueur au"), required=False, widget=DateInput)
+    date = text_day_field(_("Texte en vigueur au"))
 
 
 class CompareForm(forms.Form):
@@ -470,8 +495,8 @@ class CompareForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["from"] = forms.DateField(label=_("Du"), required=False, widget=DateInput)
-        self.fields["to"] = forms.DateField(label=_("Au"), required=False, widget=DateInput)
+        self.fields["from"] = text_day_field(_("Du"))
+        self.fields["to"] = text_day_field(_("Au"))
 
 
 class AdoptedTextForm(forms.Form):

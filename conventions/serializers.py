@@ -10,6 +10,7 @@ from deliberations.models import Deliberation
 from documents.api import StoredDocumentSerializer
 
 from . import selectors
+from .forms import validate_text_day
 from .models import (
     Amendment,
     AmendmentChange,
@@ -335,12 +336,13 @@ class ConventionPdfSerializer(serializers.Serializer):
     as_of = serializers.DateField(
         required=False,
         allow_null=True,
+        validators=[validate_text_day],
         help_text=_("Pour le texte consolidé : date du texte en vigueur (aujourd'hui par défaut)."),
     )
 
 
 class AsOfSerializer(serializers.Serializer):
-    as_of = serializers.DateField(required=False)
+    as_of = serializers.DateField(required=False, validators=[validate_text_day])
 
 
 # ------------------------------------------------------------------ consolidated text

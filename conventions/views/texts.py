@@ -15,13 +15,20 @@ from ..consolidation import consolidated_text
 from .common import dates_in_force, detail_queryset, link_amendments, visible_convention
 
 
+def _date_errors(form):
+    """What is wrong with the dates typed, in French: the fields' own messages (an impossible
+    date, a day out of range)."""
+    reasons = [str(message) for errors in form.errors.values() for message in errors]
+    return " ".join([_("Date invalide :"), *reasons])
+
+
 def consolidated(request, pk):
     convention = visible_convention(request, pk, detail_queryset())
     today = timezone.localdate()
     form = forms.AsOfForm(request.GET or None)
     day = today
     if form.is_bound and not form.is_valid():
-        messages.error(request, _("Date invalide : choisissez une date (JJ/MM/AAAA)."))
+        messages.error(request, _date_errors(form))
     else:
         day = (form.cleaned_data["date"] if form.is_bound else None) or today
         form = forms.AsOfForm(initial={"date": day})
@@ -149,7 +156,7 @@ def compare(request, pk):
     start = convention.effective_date or today
     end = today
     if form.is_bound and not form.is_valid():
-        messages.error(request, _("Date invalide : choisissez une date (JJ/MM/AAAA)."))
+        messages.error(request, _date_errors(form))
     else:
         if form.is_bound:
             start = form.cleaned_data["from"] or start
