@@ -1,6 +1,9 @@
 """Files people upload (signed scans, attachments): their type read from their content, never
-from their name, and their size bounded; refusals are French messages on the field."""
+from their name, and their size bounded; refusals are French messages on the field. An accepted
+upload is renamed by the server (a random name, the extension of the type read), so that a name
+chosen by the sender never reaches the disk or a response."""
 
+import uuid
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -11,6 +14,15 @@ MAX_BYTES = 10 * 1024 * 1024
 OPENDOCUMENT = {
     "application/vnd.oasis.opendocument.text": "odt",
     "application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+
+# The content type a stored file of each kind is served with.
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
@@ -49,7 +61,27 @@ def check_upload(upload, *, kinds, too_large, wrong_kind, field="file", max_byte
     kind = detect_kind(upload)
     if kind not in kinds:
         raise ValidationError({field: wrong_kind})
+    rename(upload, kind)
     return kind
+
+
+def server_name(kind):
+    """A name the sender did not choose: random, with the extension of the kind read."""
+    return f"{uuid.uuid4().hex}.{kind}"
+
+
+def rename(upload, kind):
+    """Give the accepted `upload` a server-chosen name (`server_name`); the name it came with
+    stays readable as `upload.original_name`, for display only."""
+    if not hasattr(upload, "original_name"):
+        upload.original_name = upload.name
+    upload.name = server_name(kind)
+
+
+def content_type_of(handle):
+    """The content type of an open stored file, read from its content (never from its name):
+    one of CONTENT_TYPES, else « application/octet-stream »."""
+    return CONTENT_TYPES.get(detect_kind(handle), "application/octet-stream")
 
 
 def validate_pdf_upload(upload):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .errors import ConflictError, PermissionDeniedError
 from .rules import FORBIDDEN
+from .uploads import content_type_of
 
 
 def save_form(request, form, save):
@@ -52,20 +53,24 @@ def run_action(request, action, success):
     return True
 
 
-def file_response(field, *, content_type="application/pdf", filename=None):
-    """The stored file as a download; 404 when there is none (or it vanished from the disk)."""
+def file_response(field, *, content_type=None, filename=None):
+    """The stored file as a download (never shown inline, its type never guessed by the
+    browser); 404 when there is none (or it vanished from the disk). Its content type is read
+    from its content unless `content_type` is given."""
     if not field:
         raise Http404
     try:
         handle = field.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
-    return FileResponse(
+    response = FileResponse(
         handle,
         as_attachment=True,
         filename=filename or posixpath.basename(field.name),
-        content_type=content_type,
+        content_type=content_type or content_type_of(handle),
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def refused(request, decision, back):

@@ -315,7 +315,7 @@ def add_attachment(actor, sheet, section_number, upload):
     attachment = SheetAttachment(
         sheet=current,
         section=section_number,
-        name=upload.name[:200],
+        name=getattr(upload, "original_name", upload.name)[:200],
         kind=kind,
         size=upload.size,
         uploaded_by=actor,
