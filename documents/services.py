@@ -3,9 +3,14 @@
 import hashlib
 import json
 import logging
+import mimetypes
+import posixpath
 from datetime import timedelta
+from urllib.parse import unquote, urlsplit
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -146,6 +151,44 @@ DATA_ATTACHMENT_NAME = "donnees-source.json"
 SEAL_REASON = "Cachet de la Région : document émis par le portail des campus"
 
 
+def _static_file(url):
+    """The path of the portal's own static file at `url` (SITE_URL + STATIC_URL + a relative
+    path found by the static files finders), or None."""
+    prefix = f"{settings.SITE_URL}{settings.STATIC_URL}"
+    if not url.startswith(prefix):
+        return None
+    relative = unquote(urlsplit(url[len(prefix) :]).path)
+    normal = posixpath.normpath(relative)
+    if not relative or normal.startswith(("/", "..")) or "\x00" in normal:
+        return None
+    try:
+        return finders.find(normal)
+    except SuspiciousFileOperation:
+        return None
+
+
+def url_fetcher():
+    """WeasyPrint's fetcher for a document: the portal's own static files and data: URIs,
+    nothing else. A field left unescaped in a template can then neither read a local file
+    (file://) into a PDF nor make the worker call another server (http, https, ftp…); such a
+    resource is left out of the PDF, with WeasyPrint's warning in the log."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url[:5].lower() == "data:":
+                return super().fetch(url, headers)
+            path = _static_file(url)
+            if path is None:
+                raise ValueError(f"Ressource refusée dans un PDF : {url[:200]}")
+            content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            with open(path, "rb") as handle:
+                body = handle.read()
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    return StaticOnlyFetcher()
+
+
 def render_pdf(html, *, identifier=None, data=None):
     """The PDF/A-3b of `html`. `identifier` (the fingerprint) becomes the PDF's /ID, so that a
     document can be traced back to its version; `data` (the template's context, plain values)
@@ -162,8 +205,9 @@ def render_pdf(html, *, identifier=None, data=None):
                 relationship="Source",
             )
         )
-    # No base URL: the templates carry their CSS inline and load nothing from outside.
-    return HTML(string=html, base_url=None).write_pdf(
+    # No base URL: the templates carry their CSS inline; what they could load is limited by
+    # the fetcher to the portal's static files (absolute URLs) and data: URIs.
+    return HTML(string=html, base_url=None, url_fetcher=url_fetcher()).write_pdf(
         pdf_variant=PDF_VARIANT,
         pdf_identifier=(identifier or "").encode()[:32] or None,
         attachments=attachments,
