@@ -854,6 +854,18 @@ CONVENTION_ROWS = [
         check=_check_convention_back_to_draft,
     ),
     Row(
+        "conventions:adopted_text",
+        "convention-adopted-text",
+        _url("conventions:adopted_text", "draft_convention.pk"),
+        CONVENTION_MANAGERS,
+    ),
+    Row(
+        "conventions:amendment_adopted_text",
+        "amendment-adopted-text",
+        _url("conventions:amendment_adopted_text", "draft_amendment.pk"),
+        CONVENTION_MANAGERS,
+    ),
+    Row(
         "conventions:sign",
         "convention-sign",
         _url("conventions:sign", "sent_convention.pk"),

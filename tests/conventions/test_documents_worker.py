@@ -52,7 +52,8 @@ def test_a_worker_renders_the_requested_convention_pdf(
     text = re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\xa0", " "))
     assert "Campus des métiers et des qualifications Intelligence Artificielle" in text
     assert "Article 4" in text and "4.1" in text and "n° CP 2020-519" in text
-    assert "Signé le 01/03/2021 à Paris" in text
+    # The last signature dates the act: « Fait à Paris, le 01/03/2021 ».
+    assert "Fait à Paris, le 01/03/2021" in text
     assert "page 1 / " in text
 
     # Asking again for the same version finds the ready document: nothing is queued.
