@@ -55,12 +55,13 @@ def token_expires(token):
 
 
 class ExpiringTokenAuthentication(TokenAuthentication):
-    """DRF's token, refused (and deleted) once settings.API_TOKEN_LIFETIME has passed."""
+    """DRF's token, refused once settings.API_TOKEN_LIFETIME has passed since it was issued."""
 
     def authenticate_credentials(self, key):
         user, token = super().authenticate_credentials(key)
         if token_expires(token) <= timezone.now():
-            token.delete()
+            # Not deleted here (the request's transaction is rolled back on this error):
+            # the token endpoint replaces an expired token.
             raise exceptions.AuthenticationFailed(
                 _("Ce jeton a expiré : demandez-en un nouveau (POST /api/v1/auth/token/).")
             )
