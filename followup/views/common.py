@@ -20,13 +20,6 @@ STATUS_BADGES = {
     SheetStatus.CHANGES_REQUESTED: "probationary",
     SheetStatus.VALIDATED: "labelled",
 }
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def status_badge(status, label):

@@ -29,7 +29,6 @@ from .. import forms, permissions, sections, selectors, services
 from ..models import SECTION_NUMBERS, FollowUpSheet, SheetSection, SheetStatus
 from ..workflow import SHEET
 from .common import (
-    CONTENT_TYPES,
     dashboard_url,
     documents_available,
     json_error,
@@ -437,6 +436,5 @@ def attachment_delete(request, pk):
 
 def attachment_download(request, pk):
     attachment = visible_attachment(request, pk)
-    return file_response(
-        attachment.file, content_type=CONTENT_TYPES.get(attachment.kind, "application/octet-stream")
-    )
+    # Served with the type read from the stored content (core.uploads), like every download.
+    return file_response(attachment.file)
