@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.api_auth import client_ip
 from core.errors import DomainError, PermissionDeniedError
 from core.views import file_response
 from documents import registry, signing
@@ -130,7 +131,7 @@ def _closed(request, entry, act, party):
 
 def _client(request):
     return {
-        "ip": request.META.get("REMOTE_ADDR", ""),
+        "ip": client_ip(request) or "",  # X-Forwarded-For only from a trusted proxy
         "user_agent": request.META.get("HTTP_USER_AGENT", ""),
     }
 
