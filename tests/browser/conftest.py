@@ -279,7 +279,8 @@ def _screenshot_path(item):
 
 def _save_screenshot(page, path):
     path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path), full_page=True)
+    # caret="initial": hiding the caret injects an inline style, which the CSP blocks.
+    page.screenshot(path=str(path), full_page=True, caret="initial")
     return path
 
 
@@ -289,6 +290,16 @@ def page(new_context, request):
     page = new_context().new_page()
     page.js_errors = []  # uncaught errors of the page's scripts: a passing test must have none
     page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+    # What the Content-Security-Policy blocked (an inline script or style, a foreign source):
+    # Chromium reports it on the console; a passing test must have none either.
+    page.on(
+        "console",
+        lambda message: (
+            page.js_errors.append(f"CSP: {message.text} @ {message.location}")
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     if FAILURE_SHOT not in request.node.stash and not page.is_closed():
         # (when the test failed, the page as it was at that moment is already saved)

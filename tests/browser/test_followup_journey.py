@@ -114,7 +114,7 @@ def fill_sections(page):
     box = page.locator("form[data-ft-editor]").bounding_box()
     page.set_viewport_size({"width": 1280, "height": int(box["y"] + box["height"] + 16)})
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(DOCS / "followup-section.png"))
+    page.screenshot(caret="initial", path=str(DOCS / "followup-section.png"))
     page.set_viewport_size({"width": 1280, "height": 900})
     next_section(page, 3)
 
@@ -277,6 +277,7 @@ def test_a_follow_up_sheet_from_the_campaign_to_the_dashboard(page, new_context,
     region.evaluate("window.scrollTo(0, 0)")
     box = block.bounding_box()
     region.screenshot(
+        caret="initial",
         path=str(DOCS / "followup-review.png"),
         full_page=True,
         clip={"x": 0, "y": 0, "width": 1280, "height": box["y"] + box["height"] + 24},

@@ -380,11 +380,15 @@ def test_a_label_application_from_the_draft_to_the_campus_label(
     expect(badge(rapporteur)).to_have_text("Réponses reçues")
     rapporteur.set_viewport_size({"width": 1280, "height": 900})
     rapporteur.evaluate("window.scrollTo(0, 0)")
-    # A full-page capture draws sticky table headers over the rows: unstick them for it.
-    rapporteur.add_style_tag(content="table.data thead th { position: static; }")
+    # A full-page capture draws sticky table headers over the rows: unstick them for it
+    # (through the CSSOM: the page's CSP refuses an added <style>).
+    rapporteur.evaluate(
+        "document.querySelectorAll('table.data thead th')"
+        ".forEach(function (th) { th.style.position = 'static'; })"
+    )
     browser.SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     picture = browser.SCREENSHOT_DIR / "labels-application.png"
-    rapporteur.screenshot(path=str(picture), full_page=True)
+    rapporteur.screenshot(caret="initial", path=str(picture), full_page=True)
 
     # --- the rapporteur consolidates and gives the group's opinion
     rapporteur.get_by_role("link", name="Avis du groupe (rapporteur·e)").click()

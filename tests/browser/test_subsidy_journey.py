@@ -211,6 +211,7 @@ def test_a_dossier_from_the_campus_to_its_first_payment(page, new_context, demo_
     page.evaluate("window.scrollTo(0, 0)")
     box = payments.bounding_box()
     page.screenshot(
+        caret="initial",
         path=str(DOCS / "subsidies.png"),
         full_page=True,
         clip={"x": 0, "y": 0, "width": 1280, "height": box["y"] + box["height"] + 24},
