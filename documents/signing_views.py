@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from core.api_auth import client_ip
 from core.errors import DomainError, PermissionDeniedError
+from core.uploads import detect_kind
 from core.views import file_response
 from documents import registry, signing
 from documents.models import SignatureEvent, SignedAct
@@ -32,10 +33,10 @@ def read_pdf(upload) -> bytes:
     """The bytes of an uploaded PDF (20 Mo at most, recognised by its magic bytes)."""
     if upload.size > MAX_BYTES:
         raise forms.ValidationError(_("Le fichier dépasse 20 Mo."))
-    data = upload.read()
-    if not data.startswith(b"%PDF-"):
+    if detect_kind(upload) != "pdf":  # the portal's one content sniffer
         raise forms.ValidationError(_("Le fichier n'est pas un PDF."))
-    return data
+    upload.seek(0)
+    return upload.read()
 
 
 class VerifyForm(forms.Form):

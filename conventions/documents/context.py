@@ -197,20 +197,21 @@ def generated_convention_blocks(convention, text, signing, parties):
         for paragraph in article.paragraphs:
             result += _paragraph_blocks(paragraph)
     result += _signing_blocks(signing, parties)
-    result += _annex_blocks(text.annexes)
+    result += _annex_blocks((annex.title, annex.text) for annex in text.annexes)
     return result
 
 
 def _annex_blocks(annexes):
+    """Numbered annexes, from (title, text) pairs."""
     result = []
-    for position, annex in enumerate(annexes, start=1):
+    for position, (title, text) in enumerate(annexes, start=1):
         result.append(
             acts.block(
                 acts.HEADING,
-                typeset(_("Annexe %(n)s – %(title)s") % {"n": position, "title": annex.title}),
+                typeset(_("Annexe %(n)s – %(title)s") % {"n": position, "title": title}),
             )
         )
-        result += [acts.block(acts.PARAGRAPH, typeset(b)) for b in blocks(annex.text)]
+        result += [acts.block(acts.PARAGRAPH, typeset(b)) for b in blocks(text)]
     return result
 
 
@@ -382,12 +383,4 @@ def generated_amendment_blocks(convention, amendment):
             parties,
         ),
     ]
-    for position, change in enumerate(annexes, start=1):
-        result.append(
-            acts.block(
-                acts.HEADING,
-                typeset(_("Annexe %(n)s – %(title)s") % {"n": position, "title": change.title}),
-            )
-        )
-        result += [acts.block(acts.PARAGRAPH, typeset(b)) for b in blocks(change.new_text)]
-    return result
+    return result + _annex_blocks((change.title, change.new_text) for change in annexes)
