@@ -25,15 +25,21 @@ class CampusesConfig(AppConfig):
         register_block(
             "home.regional",
             "campuses/_home_attention.html",
-            lambda request, today, **page: {
-                "attention": selectors.campuses_needing_attention(request.user, today)
+            lambda request, today, campuses, **page: {
+                "attention": selectors.campuses_needing_attention(
+                    request.user, today, campuses=campuses
+                )
             },
             order=10,
         )
         register_block(
             "home.regional",
             "campuses/_home_regional_campuses.html",
-            lambda request, **page: {},
+            # The registry page lists, filters and exports them all; the home shows what comes next.
+            lambda request, campuses, **page: {
+                "campuses": selectors.next_label_ends(campuses),
+                "campus_count": len(campuses),
+            },
             order=40,
         )
         register_block(

@@ -88,14 +88,15 @@ def campus_detail(user, pk, on=None):
     )
 
 
-def campuses_needing_attention(user, on=None, months=12):
+def campuses_needing_attention(user, on=None, months=12, campuses=None):
     """Visible campuses whose label ends within `months`, has expired, or that have no director.
 
-    Returns (campus, reason) pairs for the regional home page.
+    Returns (campus, reason) pairs for the regional home page. `campuses` is campus_list(user, on)
+    already evaluated (the home page has it): the registry query then runs once per page.
     """
     on = on or timezone.localdate()
     items = []
-    for campus in campus_list(user, on):
+    for campus in campus_list(user, on) if campuses is None else campuses:
         if campus.label_status == LabelStatus.REPLACED:
             continue  # its successor is the one to follow
         days = campus.label_days_left
@@ -108,6 +109,12 @@ def campuses_needing_attention(user, on=None, months=12):
         if support_institution_on(campus, on) is None:
             items.append((campus, _("Aucun établissement support en cours")))
     return items
+
+
+def next_label_ends(campuses, count=10):
+    """The `count` campuses of an evaluated campus_list whose label ends first (then by name)."""
+    dated = [campus for campus in campuses if campus.current_end is not None]
+    return sorted(dated, key=lambda campus: (campus.current_end, campus.short_name))[:count]
 
 
 def organisation_list():
