@@ -12,3 +12,7 @@ class AuditConfig(AppConfig):
         from core.roles import is_regional_staff
 
         register_nav(gettext_lazy("Journal"), "audit:list", visible=is_regional_staff, order=90)
+
+        from . import antivirus
+
+        antivirus.connect()

@@ -12,6 +12,7 @@ class AuditAction(models.TextChoices):
     INVITE = "invite", _("Invitation")
     DEACTIVATE = "deactivate", _("Désactivation")
     REACTIVATE = "reactivate", _("Réactivation")
+    INFECTED_UPLOAD = "infected_upload", _("Fichier infecté refusé")
 
 
 class AuditEntry(models.Model):

@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_celery_beat",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "documents",
     "notifications",
@@ -100,11 +103,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): the session passed the second factor (accounts.two_factor).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "accounts.middleware.LoginRequiredMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Journals infected uploads once the view's transaction is over (it rolls back on them).
+    "audit.antivirus.InfectedUploadMiddleware",
 ]
 
 ROOT_URLCONF = "cmq_portal.urls"
@@ -183,6 +191,19 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
+# Two-factor authentication (accounts.two_factor, django-otp): TOTP apps and recovery codes.
+# Who must use it, and from which day, is the administrator's TwoFactorPolicy (Django admin).
+OTP_TOTP_ISSUER = "Portail CMQ"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# The demo accounts' second factor (demo/loader.py): this documented code, accepted only while
+# DEBUG is on. Set with DEBUG off, it stops start-up: production never has a shared code.
+DEMO_OTP_CODE = env.str("DEMO_OTP_CODE", default="123456" if DEBUG else "")
+if DEMO_OTP_CODE and not DEBUG:
+    raise ImproperlyConfigured(
+        "Variable d'environnement DEMO_OTP_CODE refusée : le code de démonstration n'est "
+        "accepté qu'avec DEBUG=True."
+    )
+
 # Addresses (or networks) of the reverse proxies in front of the portal: X-Forwarded-For is
 # believed only from them (core.api_auth.client_ip). Empty: the client is REMOTE_ADDR.
 TRUSTED_PROXIES = _read("TRUSTED_PROXIES", env.list, [])
@@ -220,6 +241,12 @@ SIGNING_CA_PKCS12_PATH = env.str("SIGNING_CA_PKCS12_PATH", default="")
 SIGNING_CA_PKCS12_PASSPHRASE = env.str("SIGNING_CA_PKCS12_PASSPHRASE", default="")
 SIGNATURE_TRUST_ROOTS = _read("SIGNATURE_TRUST_ROOTS", env.list, [])
 TSA_URL = env.str("TSA_URL", default="")
+# Antivirus (core.antivirus): every upload is streamed to clamd before it is stored. Required
+# (an unreachable scanner refuses uploads) unless DEBUG; `make run` without a daemon then
+# stores files unscanned, with a warning at start-up and at each upload.
+CLAMAV_URL = _url("CLAMAV_URL", "unix:///var/run/clamav/clamd.ctl", {"unix", "tcp"})
+CLAMAV_REQUIRED = _read("CLAMAV_REQUIRED", env.bool, not DEBUG)
+CLAMAV_TIMEOUT = _read("CLAMAV_TIMEOUT", env.int, 30)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -316,7 +343,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "COERCE_DECIMAL_TO_STRING": True,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "EXCEPTION_HANDLER": "core.api.exception_handler",

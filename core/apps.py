@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Noyau du portail"
+
+    def ready(self):
+        from . import antivirus  # noqa: F401 - registers its start-up check

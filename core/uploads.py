@@ -1,13 +1,17 @@
 """Files people upload (signed scans, attachments): their type read from their content, never
 from their name, and their size bounded; refusals are French messages on the field. An accepted
 upload is renamed by the server (a random name, the extension of the type read), so that a name
-chosen by the sender never reaches the disk or a response."""
+chosen by the sender never reaches the disk or a response. Every upload is scanned by the
+antivirus (core.antivirus) before its type is read: an infected file is refused whatever it
+pretends to be."""
 
 import uuid
 import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from .antivirus import check_clean
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -54,10 +58,12 @@ def detect_kind(upload):
 
 
 def check_upload(upload, *, kinds, too_large, wrong_kind, field="file", max_bytes=MAX_BYTES):
-    """The upload's kind when it is one of `kinds` and not larger than `max_bytes`; else a
-    ValidationError on `field` with the message given."""
+    """The upload's kind when it is one of `kinds`, not larger than `max_bytes` and clean for
+    the antivirus; else a ValidationError on `field` with the message given (the antivirus's
+    own for an infected file, or a scanner that cannot answer)."""
     if upload.size > max_bytes:
         raise ValidationError({field: too_large})
+    check_clean(upload, field=field)
     kind = detect_kind(upload)
     if kind not in kinds:
         raise ValidationError({field: wrong_kind})

@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.antivirus import check_clean
 from core.api_auth import client_ip
 from core.errors import DomainError, PermissionDeniedError
 from core.uploads import detect_kind
@@ -74,7 +75,10 @@ class UploadSignedForm(forms.Form):
     place = forms.CharField(label=gettext_lazy("Lieu de signature"), max_length=100)
 
     def clean_file(self):
-        return read_pdf(self.cleaned_data["file"])
+        upload = self.cleaned_data["file"]
+        content = read_pdf(upload)
+        check_clean(upload, field=None)  # stored as the act's file of record: scanned first
+        return content
 
 
 @login_required
