@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo worker beat lint format messages clean
+.PHONY: run test install migrate demo worker beat lint format messages clean bench
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ test: $(STAMP) messages
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# The operator's benchmark (not part of `make test`): gunicorn on the demo and on ten times it,
+# in its own PostgreSQL databases, Celery on Redis db 7. E.g. make bench BENCH_ARGS="--quick".
+bench: $(STAMP) messages
+	$(BIN)/python manage.py bench $(BENCH_ARGS)
 
 clean:
 	rm -rf var/cmq.sqlite3 var/mail var/media var/screenshots

@@ -1,0 +1,414 @@
+"""The benchmark's run: two PostgreSQL databases (the demo, and the demo multiplied), the portal
+served by gunicorn on each as in production, every page of the navigation and every API list
+measured at 4 concurrent clients, the PDF task against raw WeasyPrint, one Celery worker
+against two. Everything it starts is stopped, and its databases dropped, on the way out."""
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+
+from . import load
+
+DEMO_PASSWORD = "cmq-demo-2023"  # campuses.demo: the demo accounts' password
+ACCOUNTS = {"regional": "region", "director": "dir-ia"}
+MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
+
+# The targets of the issue: pages and API lists within 3× the login page at ten times the
+# data and 1.3× their own time on the demo, the same number of queries at both sizes; a
+# document task within 1.2× raw WeasyPrint; two Celery workers 1.7× as fast as one.
+MAX_TO_LOGIN = 3.0
+MAX_GROWTH = 1.3
+MAX_PDF_OVERHEAD = 1.2
+MIN_WORKER_SPEEDUP = 1.7
+
+
+@dataclass
+class Options:
+    server: str  # postgres://user@host:port (no database)
+    redis_url: str
+    factor: int = 10
+    years: int = 10
+    requests: int = 20
+    clients: int = 4
+    pdf_runs: int = 3
+    batch: int = 8
+    only: list = field(default_factory=list)
+    celery: bool = True
+    pdf: bool = True
+    keep: bool = False
+    timeout: float = 60.0
+
+
+@dataclass
+class Row:
+    label: str
+    url: str
+    demo: load.Measure | None = None
+    x10: load.Measure | None = None
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url(server, name):
+    parts = urlsplit(server)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
+
+
+class Bench:
+    def __init__(self, options, out):
+        self.options = options
+        self.out = out
+        self.tmp = Path(tempfile.mkdtemp(prefix="cmq-bench-"))
+        self.processes = []
+        self.databases = []
+        suffix = os.getpid()
+        self.names = {"demo": f"cmq_bench_demo_{suffix}", "x10": f"cmq_bench_x10_{suffix}"}
+
+    # ------------------------------------------------------------ processes and databases
+
+    def env(self, size, **extra):
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cmq_portal.bench.settings",
+            "BENCH_STATIC_ROOT": str(self.tmp / "static"),
+            "DATABASE_URL": _database_url(self.options.server, self.names[size]),
+            "REDIS_URL": self.options.redis_url,
+            "DEBUG": "false",
+            "SECRET_KEY": "bench-only-" + "x" * 50,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SITE_URL": "http://127.0.0.1:8000",
+            "HTTPS": "false",
+            # The demo's uploads (label dossiers) on a machine without clamd: no scan.
+            "CLAMAV_REQUIRED": "false",
+            "MEDIA_ROOT": str(self.tmp / "media"),
+            "SIGNING_DIR": str(self.tmp / "pki"),
+            "PYTHONUNBUFFERED": "1",
+        }
+        env.update(extra)
+        return env
+
+    def manage(self, size, *args, timeout=900):
+        """stdout of `manage.py args` on the database of `size`."""
+        completed = subprocess.run(
+            [sys.executable, MANAGE, *args],
+            env=self.env(size),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if completed.returncode:
+            raise load.BenchError(
+                f"manage.py {' '.join(args)} a échoué :\n{completed.stderr[-3000:]}"
+            )
+        return completed.stdout
+
+    def probe(self, size, *args, timeout=900):
+        return json.loads(self.manage(size, "bench_probe", *args, timeout=timeout).splitlines()[-1])
+
+    def _admin(self, sql):
+        import psycopg
+
+        with psycopg.connect(_database_url(self.options.server, "postgres"), autocommit=True) as db:
+            db.execute(sql)
+
+    def create_databases(self):
+        started = time.monotonic()
+        demo, x10 = self.names["demo"], self.names["x10"]
+        self._admin(f'CREATE DATABASE "{demo}"')
+        self.databases.append(demo)
+        self.manage("demo", "migrate", "--noinput", "-v0")
+        self.manage("demo", "collectstatic", "--noinput", "-v0")
+        self.manage("demo", "init_signing")
+        self.say(self.manage("demo", "load_demo", "--force").strip().splitlines()[-1])
+        # The multiplied base starts as a copy of the demo one (faster than migrating again).
+        self._admin(f'CREATE DATABASE "{x10}" TEMPLATE "{demo}"')
+        self.databases.append(x10)
+        multiplied = self.manage(
+            "x10",
+            "multiply_demo",
+            "--force",
+            f"--factor={self.options.factor}",
+            f"--years={self.options.years}",
+        )
+        self.say(multiplied.strip().splitlines()[-1])
+        self.say(f"Bases prêtes en {time.monotonic() - started:.0f} s.")
+
+    def start(self, size, command, name, **env):
+        log = open(self.tmp / f"{name}.log", "w")  # noqa: SIM115 - closed with the process
+        process = subprocess.Popen(
+            command,
+            env=self.env(size, **env),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: stopped with all its children
+        )
+        process.log = log
+        process.log_path = self.tmp / f"{name}.log"
+        self.processes.append(process)
+        return process
+
+    def stop(self, process):
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+        process.log.close()
+        if process in self.processes:
+            self.processes.remove(process)
+
+    def cleanup(self):
+        for process in list(self.processes):
+            self.stop(process)
+        if not self.options.keep:
+            for name in reversed(self.databases):
+                with contextlib.suppress(Exception):
+                    self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        else:
+            self.say(f"Bases conservées : {', '.join(self.databases)} ; fichiers : {self.tmp}")
+
+    def say(self, text):
+        self.out.write(text)
+        self.out.flush()
+
+    # ------------------------------------------------------------ measures
+
+    def serve(self, size):
+        """gunicorn as in production (2 workers, DEBUG off), on a free port."""
+        self.port = _free_port()
+        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+        process = self.start(
+            size,
+            [
+                gunicorn,
+                "cmq_portal.bench.wsgi:application",
+                "--workers=2",
+                f"--bind=127.0.0.1:{self.port}",
+                f"--timeout={int(self.options.timeout) + 30}",
+                "--chdir",
+                str(settings.BASE_DIR),
+            ],
+            f"gunicorn-{size}",
+            SITE_URL=f"http://127.0.0.1:{self.port}",
+        )
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise load.BenchError(f"gunicorn arrêté : voir {process.log_path}")
+            try:
+                status = load.request(self.port, "GET", load.LOGIN_URL, timeout=5)[0]
+            except OSError:  # not listening yet
+                time.sleep(0.5)
+                continue
+            if status != 200:
+                log = process.log_path.read_text(errors="replace")[-2000:]
+                raise load.BenchError(f"Page de connexion : réponse {status}.\n{log}")
+            return process
+        raise load.BenchError("gunicorn ne répond pas après 90 s.")
+
+    def measure_size(self, size, rows):
+        process = self.serve(size)
+        try:
+            cookies = {
+                role: load.login(self.port, username, DEMO_PASSWORD)
+                for role, username in ACCOUNTS.items()
+            }
+            for row in rows:
+                role = row.label.split(" · ")[0] if " · " in row.label else "regional"
+                measured = load.measure(
+                    self.port,
+                    row.url,
+                    cookies=None if row.url == load.LOGIN_URL else cookies[role],
+                    requests=self.options.requests,
+                    clients=self.options.clients,
+                    timeout=self.options.timeout,
+                )
+                setattr(row, size, measured)
+                self.say(f"  {size:>4} {row.label:<40} {_ms(measured.median):>8} ms")
+        finally:
+            self.stop(process)
+
+    def rows(self):
+        urls = self.probe("demo", "urls")
+        rows = [Row("Page de connexion", load.LOGIN_URL)]
+        rows += [Row(label, url) for label, url in urls["regional"]]
+        rows += [Row(f"director · {label}", url) for label, url in urls["director"]]
+        rows += [Row(label, url) for label, url in urls["api"]]
+        words = [word.lower() for word in self.options.only]
+        if words:
+            rows = rows[:1] + [
+                row for row in rows[1:] if any(w in f"{row.label} {row.url}".lower() for w in words)
+            ]
+        return rows
+
+    def celery_speedup(self):
+        """Seconds of a batch of PDF jobs with one worker, then with two: (t1, t2)."""
+        documents = self.probe("x10", "prepare-batch", f"--count={self.options.batch}")
+        celery = str(Path(sys.executable).with_name("celery"))
+        times = []
+        for workers in (1, 2):
+            self.manage("x10", "shell", "-c", _PURGE)
+            started = [
+                self.start(
+                    "x10",
+                    [
+                        celery,
+                        "-A",
+                        "cmq_portal",
+                        "worker",
+                        "--pool=solo",
+                        "--prefetch-multiplier=1",
+                        "--without-gossip",
+                        "--without-mingle",
+                        "--without-heartbeat",
+                        "--loglevel=INFO",
+                        f"--hostname=bench{index}-{os.getpid()}@%h",
+                    ],
+                    f"celery-{workers}-{index}",
+                )
+                for index in range(workers)
+            ]
+            try:
+                for process in started:
+                    _wait_for(process, " ready.", 90)
+                # Each worker's first job loads WeasyPrint and the fonts: not timed.
+                self.probe("x10", "run-batch", "--documents", json.dumps(documents[: 2 * workers]))
+                times.append(self.probe("x10", "run-batch", "--documents", json.dumps(documents)))
+            finally:
+                for process in started:
+                    self.stop(process)
+        return times
+
+    # ------------------------------------------------------------ the whole run
+
+    def run(self):
+        """Measure and print; True when every target is met."""
+        started = time.monotonic()
+        self.say(
+            f"Banc d'essai : gunicorn 2 workers, DEBUG off, PostgreSQL, "
+            f"{self.options.clients} clients simultanés, {self.options.requests} requêtes par URL."
+        )
+        self.create_databases()
+        rows = self.rows()
+        for size in ("demo", "x10"):
+            self.say(f"Mesures sur la base {size} :")
+            self.measure_size(size, rows)
+        pdf = []
+        if self.options.pdf:
+            pdf = self.probe("x10", "pdf", f"--runs={self.options.pdf_runs}")
+        workers = self.celery_speedup() if self.options.celery else None
+        ok = report(rows, pdf, workers, self.options, self.say)
+        self.say(f"Durée totale : {time.monotonic() - started:.0f} s.")
+        return ok
+
+
+_PURGE = "from cmq_portal.celery import app; app.control.purge()"
+
+
+def _wait_for(process, text, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise load.BenchError(f"worker arrêté : voir {process.log_path}")
+        if text in process.log_path.read_text(errors="replace"):
+            return
+        time.sleep(0.2)
+    raise load.BenchError(f"worker pas prêt après {timeout} s : voir {process.log_path}")
+
+
+def _ms(seconds):
+    return "—" if seconds is None else f"{seconds * 1000:.0f}"
+
+
+def _ratio(a, b):
+    return None if a is None or not b else a / b
+
+
+def _fmt(ratio):
+    return "—" if ratio is None else f"{ratio:.2f}"
+
+
+def report(rows, pdf, workers, options, say):
+    """Print the table and the verdicts; True when every row passes."""
+    login = rows[0]
+    login_x10 = login.x10.median if login.x10 else None
+    header = (
+        f"{'URL':<44} {'démo méd/p95 ms':>16} {'x10 méd/p95 ms':>16} {'x10/connexion':>13} "
+        f"{'x10/démo':>9} {'req. démo':>9} {'req. x10':>9}  verdict"
+    )
+    say("")
+    say(header)
+    say("-" * len(header))
+    ok = True
+    for row in rows:
+        demo, x10 = row.demo, row.x10
+        to_login = _ratio(x10.median, login_x10)
+        growth = _ratio(x10.median, demo.median)
+        reasons = []
+        if demo.errors or x10.errors:
+            reasons.append("erreurs : " + ", ".join(sorted(set(demo.errors + x10.errors)))[:60])
+        if row is not login:
+            if to_login is None or to_login > MAX_TO_LOGIN:
+                reasons.append(f"> {MAX_TO_LOGIN:g}× connexion")
+            if growth is None or growth > MAX_GROWTH:
+                reasons.append(f"> {MAX_GROWTH:g}× démo")
+            if demo.queries != x10.queries:
+                reasons.append("requêtes ≠")
+        verdict = "PASS" if not reasons else "FAIL (" + "; ".join(reasons) + ")"
+        ok = ok and not reasons
+        say(
+            f"{(row.label + ' ' + row.url)[:44]:<44} "
+            f"{_ms(demo.median) + '/' + _ms(demo.p95):>16} "
+            f"{_ms(x10.median) + '/' + _ms(x10.p95):>16} {_fmt(to_login):>13} "
+            f"{_fmt(growth):>9} {demo.queries if demo.queries is not None else '—':>9} "
+            f"{x10.queries if x10.queries is not None else '—':>9}  {verdict}"
+        )
+    if pdf:
+        say("")
+        say(
+            f"{'PDF (base x10)':<44} {'tâche ms':>10} {'WeasyPrint brut ms':>19} "
+            f"{'ratio':>7}  verdict"
+        )
+        for item in pdf:
+            ratio = item["task"] / item["raw"]
+            passed = ratio <= MAX_PDF_OVERHEAD
+            ok = ok and passed
+            say(
+                f"{item['label'][:44]:<44} {_ms(item['task']):>10} {_ms(item['raw']):>19} "
+                f"{ratio:>7.2f}  {'PASS' if passed else f'FAIL (> {MAX_PDF_OVERHEAD:g}×)'}"
+            )
+    if workers:
+        one, two = workers
+        speedup = one / two
+        passed = speedup >= MIN_WORKER_SPEEDUP
+        ok = ok and passed
+        say("")
+        say(
+            f"Celery, lot de {options.batch} PDF : 1 worker {one:.1f} s, 2 workers {two:.1f} s, "
+            f"accélération {speedup:.2f} (cible ≥ {MIN_WORKER_SPEEDUP:g})  "
+            f"{'PASS' if passed else 'FAIL'}"
+        )
+    say("")
+    say("Résultat : " + ("tous les objectifs sont atteints." if ok else "objectifs non atteints."))
+    return ok

@@ -1,0 +1,30 @@
+import json
+
+from django.core.management.base import BaseCommand
+
+from cmq_portal.bench import probe
+
+
+class Command(BaseCommand):
+    help = (
+        "Banc d'essai, côté base (lancé par manage.py bench) : les URL à mesurer, les temps des "
+        "PDF, un lot de PDF pour les workers Celery. Répond en JSON."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["urls", "pdf", "prepare-batch", "run-batch"])
+        parser.add_argument("--runs", type=int, default=3)
+        parser.add_argument("--count", type=int, default=8)
+        parser.add_argument("--documents", default="[]", help="JSON de prepare-batch.")
+        parser.add_argument("--timeout", type=float, default=300)
+
+    def handle(self, *args, action, runs, count, documents, timeout, **options):
+        if action == "urls":
+            result = probe.urls()
+        elif action == "pdf":
+            result = probe.pdf_timings(runs)
+        elif action == "prepare-batch":
+            result = probe.prepare_batch(count)
+        else:
+            result = probe.run_batch(json.loads(documents), timeout)
+        self.stdout.write(json.dumps(result, ensure_ascii=False))
