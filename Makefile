@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo worker beat lint format messages clean bench
+.PHONY: run test install migrate demo worker beat lint format messages clean backup restore bench
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,15 @@ test: $(STAMP) messages
 # in its own PostgreSQL databases, Celery on Redis db 7. E.g. make bench BENCH_ARGS="--quick".
 bench: $(STAMP) messages
 	$(BIN)/python manage.py bench $(BENCH_ARGS)
+
+# The database and MEDIA_ROOT in one archive (core.backup): var/backups/cmq-<date>.tar, or
+# BACKUP=path. Restore into an empty database and media folder: make restore BACKUP=path.
+backup: $(STAMP)
+	$(BIN)/python manage.py backup $(if $(BACKUP),--output $(BACKUP))
+
+restore: $(STAMP)
+	@test -n "$(BACKUP)" || { echo "Usage : make restore BACKUP=var/backups/cmq-AAAAMMJJ-HHMMSS.tar"; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP)
 
 clean:
 	rm -rf var/cmq.sqlite3 var/mail var/media var/screenshots
