@@ -22,7 +22,8 @@ _pending = ContextVar("infected_uploads", default=None)
 def keep_infected_upload(sender, *, name, size, signature, field, **kwargs):
     pending = _pending.get()
     if pending is not None:
-        pending.append({"fichier": name, "taille": size, "signature": signature})
+        # The name is the sender's: kept short (the journal escapes it like any text).
+        pending.append({"fichier": name[:200], "taille": size, "signature": signature})
 
 
 def connect():
