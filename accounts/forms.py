@@ -137,3 +137,28 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
         queue_notification(PASSWORD_RESET, context["user"], request_id=uuid.uuid4().hex)
+
+
+class SecondFactorForm(forms.Form):
+    """A code of the TOTP application, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code de vérification"),
+        max_length=32,
+        help_text=_(
+            "Les 6 chiffres affichés par votre application d'authentification, ou l'un de vos "
+            "codes de secours."
+        ),
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "one-time-code", "inputmode": "text"}
+        ),
+    )
+
+
+class EnrolmentForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code affiché par l'application"),
+        max_length=16,
+        help_text=_("Les 6 chiffres que l'application affiche pour le portail CMQ."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

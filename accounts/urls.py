@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import two_factor_views, views
 from .forms import PasswordResetForm
 
 app_name = "accounts"
@@ -14,7 +14,18 @@ def _public(view):
 
 urlpatterns = [
     path("connexion/", views.LoginView.as_view(), name="login"),
+    path("connexion/code/", two_factor_views.login_code, name="login_code"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("securite/", two_factor_views.security, name="two_factor"),
+    path("securite/activer/", two_factor_views.enrol, name="two_factor_enrol"),
+    path("securite/codes/", two_factor_views.recovery_codes, name="two_factor_codes"),
+    path(
+        "securite/codes/regenerer/",
+        two_factor_views.regenerate_codes,
+        name="two_factor_regenerate",
+    ),
+    path("securite/verifier/", two_factor_views.verify_session, name="two_factor_verify"),
+    path("securite/retirer/", two_factor_views.remove, name="two_factor_remove"),
     path(
         "mot-de-passe/oubli/",
         _public(
@@ -71,6 +82,11 @@ urlpatterns = [
         views.user_set_active,
         {"active": True},
         name="user_reactivate",
+    ),
+    path(
+        "utilisateurs/<id:pk>/reinitialiser-double-authentification/",
+        views.user_reset_two_factor,
+        name="user_reset_two_factor",
     ),
     path(
         "utilisateurs/<id:pk>/renvoyer-invitation/",

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from audit.models import AuditEntry
 from core.errors import PermissionDeniedError
 
-from . import services
+from . import services, two_factor
 from .forms import AccountForm, LoginForm
 from .models import Role, User
 from .permissions import can_grant_role, can_manage_accounts
@@ -23,6 +23,14 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if two_factor.has_second_factor(user):
+            # Not logged in yet: the second step (two_factor_views.login_code) asks for a code.
+            two_factor.start_pending_login(self.request, user, self.get_redirect_url())
+            return redirect("accounts:login_code")
+        return super().form_valid(form)
 
 
 def _require_account_rights(request):
@@ -95,7 +103,11 @@ def user_detail(request, pk):
     return render(
         request,
         "accounts/user_detail.html",
-        {"account": account, "history": history[:50]},
+        {
+            "account": account,
+            "history": history[:50],
+            "two_factor_device": two_factor.totp_device(account),
+        },
     )
 
 
@@ -114,6 +126,23 @@ def user_set_active(request, pk, active):
         messages.success(request, _("Le compte de %s est réactivé.") % account)
     else:
         messages.success(request, _("Le compte de %s est désactivé.") % account)
+    return redirect("accounts:user_detail", pk=pk)
+
+
+@require_POST
+def user_reset_two_factor(request, pk):
+    """For someone who lost their phone: their application and recovery codes are removed
+    (audited); they log in with their password and, if their role requires it, enrol again."""
+    _require_account_rights(request)
+    account = get_object_or_404(User, pk=pk)
+    if not can_grant_role(request.user, account.role):
+        raise PermissionDenied
+    if two_factor.remove(request.user, account):
+        messages.success(
+            request, _("La double authentification de %s est réinitialisée.") % account
+        )
+    else:
+        messages.info(request, _("%s n'avait pas activé la double authentification.") % account)
     return redirect("accounts:user_detail", pk=pk)
 
 

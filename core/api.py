@@ -3,8 +3,11 @@ token endpoint (obtained under the login lockout, revoked on demand; see core.ap
 
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import JsonResponse
+from django.urls import re_path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.authtoken.models import Token
@@ -19,7 +22,23 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from .api_auth import ExpiringTokenAuthentication, client_ip, token_expires
 from .errors import ConflictError, PermissionDeniedError
 
-router = DefaultRouter()
+
+class ApiRouter(DefaultRouter):
+    """DRF's router, whose last route answers any other address under it with the API's
+    JSON 404 (a collection's detail with an identifier that is not one, a typo), where
+    Django would answer its HTML page. Only addresses ending in « / »: the others are still
+    redirected to theirs by APPEND_SLASH."""
+
+    def get_urls(self):
+        return [*super().get_urls(), re_path(r"^.*/$", not_found, name="api-not-found")]
+
+
+@csrf_exempt  # it changes nothing, whatever the method
+def not_found(request):
+    return JsonResponse({"detail": str(exceptions.NotFound.default_detail)}, status=404)
+
+
+router = ApiRouter()
 
 
 class Conflict(exceptions.APIException):
@@ -54,6 +73,16 @@ class LockedOut(exceptions.APIException):
 class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=254, help_text=_("Identifiant ou adresse e-mail"))
     password = serializers.CharField(style={"input_type": "password"})
+    otp_token = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=32,
+        help_text=_(
+            "Code de double authentification : les 6 chiffres de l'application "
+            "d'authentification, ou un code de secours (usage unique). Obligatoire pour un "
+            "compte qui a activé la double authentification."
+        ),
+    )
 
 
 class TokenResponseSerializer(serializers.Serializer):
@@ -65,6 +94,17 @@ class LoginThrottle(AnonRateThrottle):
 
     def get_ident(self, request):
         return client_ip(request)
+
+
+# The second factor of the token endpoint, contributed by the accounts app (the kernel knows no
+# accounts): check(request, user, code) -> None when a token may be issued, else the message of
+# the refusal. Without one registered, the password is enough.
+_second_factor_check = None
+
+
+def register_second_factor(check):
+    global _second_factor_check
+    _second_factor_check = check
 
 
 class ObtainTokenView(APIView):
@@ -93,6 +133,16 @@ class ObtainTokenView(APIView):
         request=TokenRequestSerializer,
         responses={200: TokenResponseSerializer},
         auth=[],
+        description=(
+            "Échange l'identifiant (ou l'adresse e-mail) et le mot de passe contre un jeton, "
+            "à envoyer ensuite dans l'en-tête `Authorization: Token …`. Un compte qui a activé "
+            "la double authentification, ou un agent de la Région, un administrateur ou un "
+            "agent du rectorat une fois la date fixée par l'administrateur passée, doit aussi "
+            "donner `otp_token` (code de l'application d'authentification ou code de secours) : "
+            "sans lui, ou avec un code faux, la réponse est 400 avec un message sur "
+            "`otp_token`, et un code faux compte comme un échec de connexion (5 échecs "
+            "bloquent le compte 15 minutes : 429)."
+        ),
     )
     def post(self, request):
         request_serializer = TokenRequestSerializer(data=request.data)
@@ -105,6 +155,16 @@ class ObtainTokenView(APIView):
                 return Response({"detail": LockedOut.default_detail}, status=LockedOut.status_code)
             return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
         user = serializer.validated_data["user"]
+        if _second_factor_check is not None:
+            refusal = _second_factor_check(
+                request, user, request_serializer.validated_data.get("otp_token", "")
+            )
+            if refusal is not None:
+                if getattr(request, "axes_locked_out", False):
+                    return Response(
+                        {"detail": LockedOut.default_detail}, status=LockedOut.status_code
+                    )
+                return Response({"otp_token": [refusal]}, status=status.HTTP_400_BAD_REQUEST)
         # A login like the page's: last_login, and the lockout's failures reset.
         user_logged_in.send(sender=user.__class__, request=request, user=user)
         token = Token.objects.filter(user=user).first()

@@ -5,6 +5,7 @@ from django.db import transaction
 
 @transaction.atomic
 def load_all():
+    from accounts.demo import load_demo as load_demo_second_factors
     from campuses.demo import load_demo as load_campuses
     from conventions.demo import load_demo as load_conventions
     from followup.demo import load_demo as load_followup
@@ -12,6 +13,7 @@ def load_all():
     from subsidies.demo import load_demo as load_subsidies
 
     campuses = load_campuses()
+    load_demo_second_factors()  # the staff demo accounts log in with DEMO_OTP_CODE
     conventions = load_conventions()
     subsidies = load_subsidies()
     labels = load_labels()
