@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -53,6 +54,11 @@ def login(page, username, password):
     page.get_by_label("Identifiant ou adresse e-mail").fill(username)
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
+    expect(page).to_have_url(re.compile(r"^https?://[^/]+/(comptes/connexion/code/)?$"))
+    if "/comptes/connexion/code/" in page.url:
+        # The staff demo accounts' second factor: the documented demo code (DEBUG server).
+        page.get_by_label("Code de vérification").fill(settings.DEMO_OTP_CODE)
+        page.get_by_role("button", name="Vérifier").click()
     expect(page).to_have_url(re.compile(r"^https?://[^/]+/$"))
 
 
