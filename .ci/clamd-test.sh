@@ -47,7 +47,7 @@ AlertExceedsMax yes
 MaxThreads 4
 EOF
 rm -f "$socket"
-clamd --config-file="$dir/clamd.conf"
+"$(command -v clamd || echo /usr/sbin/clamd)" --config-file="$dir/clamd.conf"
 for _ in $(seq 60); do
   if ping; then
     echo "unix://$socket"
