@@ -133,7 +133,9 @@ class Bench:
         self._admin(f'CREATE DATABASE "{demo}"')
         self.databases.append(demo)
         self.manage("demo", "migrate", "--noinput", "-v0")
+        self.say(f"  migrate : {time.monotonic() - started:.0f} s")
         self.manage("demo", "collectstatic", "--noinput", "-v0")
+        self.say(f"  collectstatic : {time.monotonic() - started:.0f} s")
         self.manage("demo", "init_signing")
         self.say(self.manage("demo", "load_demo", "--force").strip().splitlines()[-1])
         # The multiplied base starts as a copy of the demo one (faster than migrating again).
@@ -195,8 +197,8 @@ class Bench:
     # ------------------------------------------------------------ measures
 
     def serve(self, size):
-        """gunicorn as in production (2 workers, DEBUG off), on a free port."""
-        self.port = _free_port()
+        """gunicorn as in production (2 workers, DEBUG off), on a free port: (process, port)."""
+        port = _free_port()
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
         process = self.start(
             size,
@@ -204,50 +206,67 @@ class Bench:
                 gunicorn,
                 "cmq_portal.bench.wsgi:application",
                 "--workers=2",
-                f"--bind=127.0.0.1:{self.port}",
+                f"--bind=127.0.0.1:{port}",
                 f"--timeout={int(self.options.timeout) + 30}",
                 "--chdir",
                 str(settings.BASE_DIR),
             ],
             f"gunicorn-{size}",
-            SITE_URL=f"http://127.0.0.1:{self.port}",
+            SITE_URL=f"http://127.0.0.1:{port}",
         )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise load.BenchError(f"gunicorn arrêté : voir {process.log_path}")
             try:
-                status = load.request(self.port, "GET", load.LOGIN_URL, timeout=5)[0]
+                status = load.request(port, "GET", load.LOGIN_URL, timeout=5)[0]
             except OSError:  # not listening yet
                 time.sleep(0.5)
                 continue
             if status != 200:
                 log = process.log_path.read_text(errors="replace")[-2000:]
                 raise load.BenchError(f"Page de connexion : réponse {status}.\n{log}")
-            return process
+            return process, port
         raise load.BenchError("gunicorn ne répond pas après 90 s.")
 
-    def measure_size(self, size, rows):
-        process = self.serve(size)
+    def measure_rows(self, rows):
+        """Both sizes served at once and each URL measured on one then the other, so that the
+        load of the machine (shared, noisy) weighs on both alike; the login page, the
+        reference, at the start and at the end."""
+        servers = {}
         try:
+            for size in ("demo", "x10"):
+                servers[size] = self.serve(size)
             cookies = {
-                role: load.login(self.port, username, DEMO_PASSWORD)
-                for role, username in ACCOUNTS.items()
+                size: {
+                    role: load.login(port, username, DEMO_PASSWORD)
+                    for role, username in ACCOUNTS.items()
+                }
+                for size, (_process, port) in servers.items()
             }
-            for row in rows:
+            for row in [*rows, rows[0]]:
                 role = row.label.split(" · ")[0] if " · " in row.label else "regional"
-                measured = load.measure(
-                    self.port,
-                    row.url,
-                    cookies=None if row.url == load.LOGIN_URL else cookies[role],
-                    requests=self.options.requests,
-                    clients=self.options.clients,
-                    timeout=self.options.timeout,
+                for size, (_process, port) in servers.items():
+                    measured = load.measure(
+                        port,
+                        row.url,
+                        cookies=None if row is rows[0] else cookies[size][role],
+                        requests=self.options.requests,
+                        clients=self.options.clients,
+                        timeout=self.options.timeout,
+                    )
+                    previous = getattr(row, size)
+                    if previous is not None:  # the login page's second measure
+                        measured.latencies += previous.latencies
+                        measured.errors += previous.errors
+                    setattr(row, size, measured)
+                self.say(
+                    f"  {row.label[:40]:<40} démo {_ms(row.demo.median):>6} ms, "
+                    f"x10 {_ms(row.x10.median):>6} ms"
                 )
-                setattr(row, size, measured)
-                self.say(f"  {size:>4} {row.label:<40} {_ms(measured.median):>8} ms")
         finally:
-            self.stop(process)
+            for process, _port in servers.values():
+                self.stop(process)
 
     def rows(self):
         urls = self.probe("demo", "urls")
@@ -311,13 +330,19 @@ class Bench:
         )
         self.create_databases()
         rows = self.rows()
-        for size in ("demo", "x10"):
-            self.say(f"Mesures sur la base {size} :")
-            self.measure_size(size, rows)
-        pdf = []
+        step = time.monotonic()
+        self.say("Mesures (démo puis x10 pour chaque URL) :")
+        self.measure_rows(rows)
+        self.say(f"Pages mesurées en {time.monotonic() - step:.0f} s.")
+        pdf = workers = None
         if self.options.pdf:
+            step = time.monotonic()
             pdf = self.probe("x10", "pdf", f"--runs={self.options.pdf_runs}")
-        workers = self.celery_speedup() if self.options.celery else None
+            self.say(f"PDF mesurés en {time.monotonic() - step:.0f} s.")
+        if self.options.celery:
+            step = time.monotonic()
+            workers = self.celery_speedup()
+            self.say(f"Workers Celery mesurés en {time.monotonic() - step:.0f} s.")
         ok = report(rows, pdf, workers, self.options, self.say)
         self.say(f"Durée totale : {time.monotonic() - started:.0f} s.")
         return ok

@@ -1,0 +1,124 @@
+"""`manage.py bench` (make bench): a run on a tiny scale prints a row with its ratios for each
+URL, the PDF timings and the Celery speed-up; the verdicts fail a row that misses a target and
+the overall result with it."""
+
+import io
+import os
+import re
+
+import pytest
+from django.core.management import call_command
+
+from cmq_portal.bench.load import Measure
+from cmq_portal.bench.run import Options, Row, report
+from tests.services import needs_postgres, needs_redis
+
+ROW = re.compile(
+    r"\s\d+/\d+\s+\d+/\d+\s+\d+\.\d\d\s+\d+\.\d\d\s+(?P<demo>\d+)\s+(?P<x10>\d+)\s+(PASS|FAIL)"
+)
+
+
+def measured(milliseconds, queries):
+    return Measure("/", latencies=[ms / 1000 for ms in milliseconds], queries=queries)
+
+
+def verdicts(rows, pdf=(), workers=None):
+    lines = []
+    ok = report(rows, list(pdf), workers, Options(server="", redis_url=""), lines.append)
+    return ok, "\n".join(lines)
+
+
+def login_row():
+    return Row(
+        "Page de connexion", "/comptes/connexion/", measured([40] * 5, 0), measured([40] * 5, 0)
+    )
+
+
+def line_of(text, start):
+    return next(line for line in text.splitlines() if line.startswith(start))
+
+
+def test_a_page_within_every_target_passes():
+    page = Row("Campus", "/campus/", measured([80] * 5, 9), measured([70, 100, 100, 100, 110], 9))
+
+    ok, text = verdicts([login_row(), page])
+
+    assert ok
+    line = line_of(text, "Campus /campus/")
+    assert "80/80" in line and "100/110" in line and "2.50" in line and "1.25" in line
+    assert line.endswith("PASS")
+    assert "tous les objectifs sont atteints" in text
+
+
+@pytest.mark.parametrize(
+    "demo, x10, reason",
+    [
+        (measured([100] * 5, 9), measured([125] * 5, 9), "> 3× connexion"),  # 125 > 3 × 40
+        (measured([50] * 5, 9), measured([70] * 5, 9), "> 1.3× démo"),
+        (measured([50] * 5, 9), measured([50] * 5, 12), "requêtes ≠"),
+    ],
+)
+def test_a_page_that_misses_a_target_fails_the_run(demo, x10, reason):
+    ok, text = verdicts([login_row(), Row("Campus", "/campus/", demo, x10)])
+
+    assert not ok
+    line = line_of(text, "Campus /campus/")
+    assert "FAIL" in line and reason in line
+    assert "objectifs non atteints" in text
+
+
+def test_pdf_overhead_and_worker_speedup_have_their_own_verdicts():
+    pdf = [{"label": "Convention PDF (IA)", "task": 0.50, "raw": 0.40}]  # 1.25 > 1.2
+
+    ok, text = verdicts([login_row()], pdf, workers=(10.0, 5.5))  # 1.82 ≥ 1.7
+
+    assert not ok
+    assert re.search(r"Convention PDF \(IA\)\s+500\s+400\s+1\.25  FAIL", text)
+    assert "accélération 1.82 (cible ≥ 1.7)  PASS" in text
+
+    ok, text = verdicts([login_row()], [{**pdf[0], "task": 0.44}], workers=(10.0, 6.5))
+    assert "1.10  PASS" in text and "accélération 1.54 (cible ≥ 1.7)  FAIL" in text
+    assert not ok
+
+
+@pytest.mark.postgres
+@pytest.mark.redis
+@needs_postgres
+@needs_redis
+def test_a_tiny_run_prints_every_row_with_its_ratios():
+    out = io.StringIO()
+
+    call_command(
+        "bench",
+        factor=2,
+        years=2,
+        requests=2,
+        only=["conventions"],
+        batch=2,
+        quick=True,
+        no_fail=True,
+        redis=os.environ["REDIS_URL"],
+        stdout=out,
+    )
+
+    text = out.getvalue()
+    assert "Démo × 2 : 24 campus, 18 conventions" in text
+    starts = (
+        "Page de connexion /",
+        "Conventions /",
+        "director · Conventions /",
+        "API conventions /",
+    )
+    rows = [line_of(text, start) for start in starts]
+    counts = []
+    for line in rows:
+        # median/p95 at both sizes, the two ratios, the two query counts, a verdict
+        match = ROW.search(line)
+        assert match, line
+        counts.append((int(match["demo"]), int(match["x10"])))
+    assert counts[0] == (0, 0)  # the login page reads nothing
+    assert all(demo > 0 and x10 > 0 for demo, x10 in counts[1:])
+    assert re.search(r"Convention PDF .*\s\d+\s+\d+\s+\d+\.\d\d  (PASS|FAIL)", text)
+    assert re.search(r"Fiche de suivi PDF .*\s\d+\s+\d+\s+\d+\.\d\d  (PASS|FAIL)", text)
+    assert re.search(r"1 worker \d+\.\d s, 2 workers \d+\.\d s, accélération \d+\.\d\d", text)
+    assert "Résultat : " in text
