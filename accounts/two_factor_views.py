@@ -72,7 +72,13 @@ def login_code(request):
         if getattr(request, "axes_locked_out", False):
             two_factor.end_pending_login(request)
         form.add_error("code", WRONG_CODE)
-    return render(request, "accounts/login_code.html", {"form": form, "account": user})
+    # A demo account (DEBUG only: the demo devices exist for nothing else) says its code.
+    demo = DemoDevice.objects.filter(user=user).exists()
+    return render(
+        request,
+        "accounts/login_code.html",
+        {"form": form, "account": user, "demo_code": settings.DEMO_OTP_CODE if demo else ""},
+    )
 
 
 @never_cache

@@ -389,6 +389,7 @@ def test_with_debug_the_demo_accounts_log_in_with_the_documented_code(settings, 
     client = Client()
     response = client.post(LOGIN, {"username": "region", "password": demo_password})
     assert response.url == LOGIN_CODE
+    assert "Compte de démonstration : le code est 123456" in client.get(LOGIN_CODE).content.decode()
     assert client.post(LOGIN_CODE, {"code": "000000"}).status_code == 200
     response = client.post(LOGIN_CODE, {"code": "123456"})
     assert response.status_code == 302 and response.url == reverse("home")

@@ -8,6 +8,7 @@ factor at its end, so the shared demo database is left as it was.
 import re
 import time
 from base64 import b32decode
+from pathlib import Path
 
 from django.conf import settings
 from django_otp.oath import TOTP
@@ -16,6 +17,7 @@ from playwright.sync_api import expect
 from tests.browser.test_journeys import url_path
 
 CODE_PAGE = "/comptes/connexion/code/"
+SCREENSHOT_DIR = Path(settings.BASE_DIR) / "var" / "screenshots"
 
 
 def password_step(page, username, password):
@@ -55,6 +57,9 @@ def test_a_director_enrols_then_logs_in_with_two_factors(page, demo_password):
     page.get_by_role("link", name="Activer la double authentification").click()
     expect(page.locator("figure.qr-code svg")).to_be_visible()
     secret = page.locator("#totp-secret").inner_text()
+    # Kept with the CI artefacts: the enrolment page as a person sees it (QR code, secret).
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT_DIR / "two_factor_enrolment.png"), caret="initial")
     page.get_by_label("Code affiché par l'application").fill(code_from_secret(secret))
     page.get_by_role("button", name="Activer").click()
 
