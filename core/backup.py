@@ -118,7 +118,7 @@ def create(output, *, database=None, media_root=None):
         media_file, media_count, media_bytes = _pack_media(media_root, work / MEDIA)
         manifest = {
             "format": FORMAT,
-            "created_at": timezone.now().isoformat(timespec="seconds"),
+            "created_at": timezone.localtime().isoformat(timespec="seconds"),
             "django": django.get_version(),
             "database": {
                 "engine": database.vendor,

@@ -46,7 +46,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Sauvegarde du {manifest['created_at']} restaurée : "
             f"{len(manifest['tables'])} tables (nombres de lignes vérifiés), "
-            f"{manifest['media']['files']} fichiers."
+            f"{manifest['media']['files']} fichier(s)."
         )
         pending = backup.pending_migrations(manifest)
         if pending:
