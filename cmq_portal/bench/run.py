@@ -287,7 +287,6 @@ class Bench:
         celery = str(Path(sys.executable).with_name("celery"))
         times = []
         for workers in (1, 2):
-            self.manage("x10", "shell", "-c", _PURGE)
             started = [
                 self.start(
                     "x10",
@@ -312,8 +311,9 @@ class Bench:
                 for process in started:
                     _wait_for(process, " ready.", 90)
                 # Each worker's first job loads WeasyPrint and the fonts: not timed.
-                self.probe("x10", "run-batch", "--documents", json.dumps(documents[: 2 * workers]))
-                times.append(self.probe("x10", "run-batch", "--documents", json.dumps(documents)))
+                warmup = f"--warmup={2 * workers}"
+                batch = json.dumps(documents)
+                times.append(self.probe("x10", "run-batch", warmup, "--documents", batch))
             finally:
                 for process in started:
                     self.stop(process)
@@ -346,9 +346,6 @@ class Bench:
         ok = report(rows, pdf, workers, self.options, self.say)
         self.say(f"Durée totale : {time.monotonic() - started:.0f} s.")
         return ok
-
-
-_PURGE = "from cmq_portal.celery import app; app.control.purge()"
 
 
 def _wait_for(process, text, timeout):

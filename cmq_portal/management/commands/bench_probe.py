@@ -17,8 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("--count", type=int, default=8)
         parser.add_argument("--documents", default="[]", help="JSON de prepare-batch.")
         parser.add_argument("--timeout", type=float, default=300)
+        parser.add_argument("--warmup", type=int, default=0, help="PDF non chronométrés avant.")
 
-    def handle(self, *args, action, runs, count, documents, timeout, **options):
+    def handle(self, *args, action, runs, count, documents, timeout, warmup, **options):
         if action == "urls":
             result = probe.urls()
         elif action == "pdf":
@@ -26,5 +27,5 @@ class Command(BaseCommand):
         elif action == "prepare-batch":
             result = probe.prepare_batch(count)
         else:
-            result = probe.run_batch(json.loads(documents), timeout)
+            result = probe.run_batch(json.loads(documents), timeout, warmup=warmup)
         self.stdout.write(json.dumps(result, ensure_ascii=False))
