@@ -58,7 +58,7 @@ class CampusSerializer(serializers.ModelSerializer):
         choices=LabelCategory.choices, read_only=True, allow_null=True
     )
     label_status = serializers.ChoiceField(choices=LabelStatus.choices, read_only=True)
-    current_label_end = serializers.DateField(source="current_end", read_only=True)
+    current_label_end = serializers.DateField(source="current_end", read_only=True, allow_null=True)
     label_days_left = serializers.IntegerField(read_only=True, allow_null=True)
     label_periods = LabelPeriodSerializer(many=True, read_only=True)
     support_history = SupportTenureSerializer(many=True, read_only=True, source="support_rows")
