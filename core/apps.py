@@ -9,4 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Noyau du portail"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from . import antivirus  # noqa: F401 - registers its start-up check
+        from .sessions import mark_refreshed
+
+        user_logged_in.connect(mark_refreshed, dispatch_uid="core.sessions.mark_refreshed")
