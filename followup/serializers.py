@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api_fields import ChoiceLabelField
+
 from . import sections
 from .models import (
     Campaign,
@@ -81,8 +83,8 @@ class SheetSectionSerializer(serializers.Serializer):
 
 
 class SheetStatusChangeSerializer(serializers.ModelSerializer):
-    from_status_label = serializers.CharField(source="get_from_status_display", read_only=True)
-    to_status_label = serializers.CharField(source="get_to_status_display", read_only=True)
+    from_status_label = ChoiceLabelField("from_status")
+    to_status_label = ChoiceLabelField("to_status")
     actor = serializers.SerializerMethodField()
 
     class Meta:
@@ -103,7 +105,7 @@ class SheetStatusChangeSerializer(serializers.ModelSerializer):
 
 
 class SheetCommentSerializer(serializers.ModelSerializer):
-    side_label = serializers.CharField(source="get_side_display", read_only=True)
+    side_label = ChoiceLabelField("side")
     author = serializers.SerializerMethodField()
 
     class Meta:
@@ -149,7 +151,7 @@ class SheetSerializer(serializers.ModelSerializer):
     deadline = serializers.DateField(source="campaign.deadline", read_only=True)
     campus_name = serializers.CharField(source="campus.name", read_only=True)
     campus_short_name = serializers.CharField(source="campus.short_name", read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = ChoiceLabelField("status")
     complete_sections = serializers.IntegerField(read_only=True)
     editable = serializers.BooleanField(source="is_editable", read_only=True)
     url = serializers.SerializerMethodField()
@@ -185,7 +187,7 @@ class SheetSerializer(serializers.ModelSerializer):
 
 class SheetOpinionReadSerializer(serializers.Serializer):
     opinion = serializers.CharField(source="rectorate_opinion")
-    label = serializers.CharField(source="get_rectorate_opinion_display")
+    label = ChoiceLabelField("rectorate_opinion")
     text = serializers.CharField(source="rectorate_opinion_text")
     by = serializers.SerializerMethodField()
 

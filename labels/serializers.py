@@ -18,6 +18,7 @@ from rest_framework import serializers
 
 from campuses.models import Campus, LabelCategory
 from campuses.permissions import campuses_visible_to
+from core.api_fields import ChoiceLabelField
 from core.roles import Role
 
 from . import services
@@ -71,11 +72,6 @@ def code(choices, **kwargs):
     return serializers.CharField(read_only=True, help_text=_values(choices), **kwargs)
 
 
-def display(source):
-    """The French label of a code (`get_…_display`)."""
-    return serializers.CharField(source=source, read_only=True)
-
-
 def _person(user):
     return {"id": user.pk, "name": str(user)} if user is not None else None
 
@@ -106,12 +102,12 @@ class LabelApplicationSerializer(serializers.ModelSerializer):
 
     campus = LabelCampusRefSerializer(read_only=True)
     kind = code(ApplicationKind)
-    kind_label = display("get_kind_display")
+    kind_label = ChoiceLabelField("kind")
     target_category = code(LabelCategory)
-    target_category_label = display("get_target_category_display")
+    target_category_label = ChoiceLabelField("target_category")
     session = LabelSessionRefSerializer(read_only=True, allow_null=True)
     status = code(ApplicationStatus)
-    status_label = display("get_status_display")
+    status_label = ChoiceLabelField("status")
     expert_count = serializers.IntegerField(read_only=True)
     submitted_count = serializers.IntegerField(
         read_only=True, help_text=_("Expert·es ayant transmis leur évaluation.")
@@ -187,10 +183,10 @@ class LabelSignaturesSerializer(serializers.Serializer):
 
 class LabelPriorOpinionSerializer(serializers.Serializer):
     body = code(OpinionBody)
-    body_label = display("get_body_display")
+    body_label = ChoiceLabelField("body")
     given_on = serializers.DateField(read_only=True)
     opinion = code(PriorOpinion)
-    opinion_label = display("get_opinion_display")
+    opinion_label = ChoiceLabelField("opinion")
     note = serializers.CharField(read_only=True)
     has_document = serializers.SerializerMethodField()
 
@@ -229,11 +225,11 @@ class LabelAssessmentSerializer(serializers.Serializer):
     expert = serializers.SerializerMethodField()
     criterion = serializers.CharField(source="criterion.number", read_only=True)
     rating = code(Rating)
-    rating_label = display("get_rating_display")
+    rating_label = ChoiceLabelField("rating")
     comment = serializers.CharField(read_only=True)
     recommendations = serializers.CharField(read_only=True)
     excellence_rating = code(Rating)
-    excellence_rating_label = display("get_excellence_rating_display")
+    excellence_rating_label = ChoiceLabelField("excellence_rating")
     excellence_comment = serializers.CharField(read_only=True)
     submitted = serializers.SerializerMethodField(
         help_text=_("L'expert·e a transmis son évaluation (sinon : son brouillon).")
@@ -252,22 +248,22 @@ class LabelConsolidatedSerializer(serializers.Serializer):
 
     criterion = serializers.CharField(source="criterion.number", read_only=True)
     rating = code(Rating)
-    rating_label = display("get_rating_display")
+    rating_label = ChoiceLabelField("rating")
     excellence_rating = code(Rating)
-    excellence_rating_label = display("get_excellence_rating_display")
+    excellence_rating_label = ChoiceLabelField("excellence_rating")
     comment = serializers.CharField(read_only=True)
 
 
 class LabelGroupOpinionSerializer(serializers.Serializer):
     opinion = code(ExpertOpinion, source="expert_opinion")
-    opinion_label = display("get_expert_opinion_display")
+    opinion_label = ChoiceLabelField("expert_opinion")
     text = serializers.CharField(source="expert_opinion_text", read_only=True)
     given_on = serializers.DateField(source="opinion_on", read_only=True, allow_null=True)
 
 
 class LabelDecisionSerializer(serializers.Serializer):
     decision = code(Decision)
-    decision_label = display("get_decision_display")
+    decision_label = ChoiceLabelField("decision")
     decision_date = serializers.DateField(read_only=True, allow_null=True)
     decision_reference = serializers.CharField(read_only=True)
     label_start = serializers.DateField(read_only=True, allow_null=True)
@@ -289,7 +285,7 @@ class LabelRecommendationSerializer(serializers.Serializer):
     has_attachment = serializers.SerializerMethodField()
     answered_at = serializers.DateTimeField(read_only=True, allow_null=True)
     treatment = code(Treatment)
-    treatment_label = display("get_treatment_display")
+    treatment_label = ChoiceLabelField("treatment")
     treatment_comment = serializers.CharField(read_only=True)
     marked_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
@@ -313,9 +309,9 @@ class LabelNavetteSerializer(serializers.Serializer):
 
 class LabelStatusChangeSerializer(serializers.Serializer):
     from_status = serializers.CharField(read_only=True)
-    from_label = display("get_from_status_display")
+    from_label = ChoiceLabelField("from_status")
     to_status = serializers.CharField(read_only=True)
-    to_label = display("get_to_status_display")
+    to_label = ChoiceLabelField("to_status")
     actor = serializers.SerializerMethodField(help_text=_("Qui ; vide pour une tâche planifiée."))
     at = serializers.DateTimeField(read_only=True)
     reason = serializers.CharField(read_only=True)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.api_fields import ChoiceLabelField
 from documents.api import StoredDocumentSerializer
 
 from .. import permissions, rules
@@ -34,8 +35,8 @@ class PaymentSerializer(serializers.ModelSerializer):
     beneficiary_name = serializers.CharField(source="beneficiary.legal_name", read_only=True)
     beneficiary_siret = serializers.SerializerMethodField()
     kind = serializers.ChoiceField(choices=PaymentKind.choices)
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    kind_label = ChoiceLabelField("kind")
+    status_label = ChoiceLabelField("status")
     amount = money(min_value=Decimal("0.01"))
     realised_expenses = money(required=False, allow_null=True, min_value=Decimal("0"))
 
@@ -106,7 +107,7 @@ class EnvelopeSerializer(serializers.ModelSerializer):
     paid on it, and what remains (amount − voted)."""
 
     deliberation_number = serializers.CharField(source="deliberation.number", read_only=True)
-    purpose_label = serializers.CharField(source="get_purpose_display", read_only=True)
+    purpose_label = ChoiceLabelField("purpose")
     voted = money(read_only=True)
     proposed = money(read_only=True)
     paid = money(read_only=True)
@@ -160,7 +161,7 @@ class SubsidyDocumentSerializer(StoredDocumentSerializer):
 
 class DeliberationDossierSerializer(serializers.ModelSerializer):
     campus_name = serializers.CharField(source="campus.name", read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = ChoiceLabelField("status")
 
     class Meta:
         model = SubsidyDossier

@@ -2,6 +2,7 @@
 its actions."""
 
 from decimal import Decimal
+from functools import cached_property
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from rest_framework import serializers
 
 from campuses.models import Campus, Organisation
 from campuses.permissions import campuses_visible_to
+from core.api_fields import ChoiceLabelField
 from deliberations.models import Deliberation
 from deliberations.numbers import normalize_deliberation_number
 
@@ -63,7 +65,7 @@ class ProgrammeSerializer(serializers.Serializer):
 
 
 class FinancingLineSerializer(serializers.ModelSerializer):
-    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    kind_label = ChoiceLabelField("kind")
     percent = serializers.SerializerMethodField(
         help_text=_("Part de la ligne dans le total de sa colonne (dépenses ou recettes), en %.")
     )
@@ -74,8 +76,12 @@ class FinancingLineSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_percent(self, line) -> str:
-        totals = self.context.get("plan_totals", {})
-        return str(rules.share(line.amount, totals.get(line.kind, ZERO)))
+        # A dossier's serializer computes its plan once and gives each line its share.
+        share = getattr(line, "plan_share", None)
+        if share is None:
+            totals = self.context.get("plan_totals", {})
+            share = rules.share(line.amount, totals.get(line.kind, ZERO))
+        return str(share)
 
 
 class PlanTotalsSerializer(serializers.Serializer):
@@ -115,8 +121,8 @@ class AgreementSerializer(serializers.ModelSerializer):
 
 
 class StatusChangeSerializer(serializers.ModelSerializer):
-    from_label = serializers.CharField(source="get_from_status_display", read_only=True)
-    to_label = serializers.CharField(source="get_to_status_display", read_only=True)
+    from_label = ChoiceLabelField("from_status")
+    to_label = ChoiceLabelField("to_status")
     actor = serializers.SerializerMethodField(help_text=_("Qui ; vide pour une tâche planifiée."))
 
     class Meta:
@@ -144,7 +150,7 @@ class SubsidySerializer(serializers.ModelSerializer):
     budget_line_code = serializers.CharField(
         source="budget_line.code", read_only=True, default=None
     )
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    status_label = ChoiceLabelField("status")
     deliberation_number = serializers.CharField(
         source="deliberation.number", read_only=True, default=None
     )
@@ -270,6 +276,20 @@ class SubsidySerializer(serializers.ModelSerializer):
             )
         return value
 
+    # A list serializes every dossier with this one instance (ListSerializer.child): the nested
+    # serializers below are built once per response, not once per row.
+    @cached_property
+    def _line_serializer(self):
+        return FinancingLineSerializer(context=self.context)
+
+    @cached_property
+    def _totals_serializer(self):
+        return PlanTotalsSerializer(context=self.context)
+
+    @cached_property
+    def _payments_serializer(self):
+        return PaymentFiguresSerializer(context=self.context)
+
     def _plan(self, dossier):
         cache = dossier.__dict__.setdefault("_api_plan", {})
         if not cache:
@@ -277,33 +297,32 @@ class SubsidySerializer(serializers.ModelSerializer):
             expenses, revenues, _region = rules.plan_totals(
                 [(line.kind, line.amount, line.is_region_share) for line in lines]
             )
+            totals = {LineKind.EXPENSE: expenses, LineKind.REVENUE: revenues}
+            for line in lines:
+                line.plan_share = rules.share(line.amount, totals.get(line.kind, ZERO))
             cache.update(lines=lines, expenses=expenses, revenues=revenues)
         return cache
 
     @extend_schema_field(FinancingLineSerializer(many=True))
     def get_financing_plan(self, dossier):
-        plan = self._plan(dossier)
-        context = {
-            **self.context,
-            "plan_totals": {LineKind.EXPENSE: plan["expenses"], LineKind.REVENUE: plan["revenues"]},
-        }
-        return FinancingLineSerializer(plan["lines"], many=True, context=context).data
+        line_serializer = self._line_serializer
+        return [line_serializer.to_representation(line) for line in self._plan(dossier)["lines"]]
 
     @extend_schema_field(PlanTotalsSerializer)
     def get_plan_totals(self, dossier):
         plan = self._plan(dossier)
-        return PlanTotalsSerializer(
+        return self._totals_serializer.to_representation(
             {
                 "expenses": plan["expenses"],
                 "revenues": plan["revenues"],
                 "balanced": plan["expenses"] == plan["revenues"],
             }
-        ).data
+        )
 
     @extend_schema_field(PaymentFiguresSerializer)
     def get_payments(self, dossier):
         current = dossier_figures(dossier)
-        return PaymentFiguresSerializer(
+        return self._payments_serializer.to_representation(
             {
                 "voted": current.voted,
                 "paid": current.paid,
@@ -311,7 +330,7 @@ class SubsidySerializer(serializers.ModelSerializer):
                 "remainder": current.remainder,
                 "available": current.available,
             }
-        ).data
+        )
 
 
 # ------------------------------------------------------------------------ action bodies
