@@ -160,16 +160,34 @@ def base_text(convention):
         preamble=convention.preamble,
         articles=articles,
         annexes=[AnnexText(title=a.title, text=a.text) for a in convention.annexes.all()],
-        clauses=Clauses(
-            duration_kind=convention.duration_kind,
-            duration_years=convention.duration_years,
-            renewal_mode=convention.renewal_mode,
-            notice_months=convention.notice_months,
-            notice_reference=convention.notice_reference,
-            notice_form=convention.notice_form,
-        ),
+        clauses=_base_clauses(convention),
         applied=[],
     )
+
+
+def _base_clauses(convention):
+    return Clauses(
+        duration_kind=convention.duration_kind,
+        duration_years=convention.duration_years,
+        renewal_mode=convention.renewal_mode,
+        notice_months=convention.notice_months,
+        notice_reference=convention.notice_reference,
+        notice_form=convention.notice_form,
+    )
+
+
+# The clauses each kind of change sets (the other kinds leave them as they are).
+CLAUSE_NAMES = {
+    ChangeKind.CHANGE_DURATION: ("duration_kind", "duration_years", "renewal_mode"),
+    ChangeKind.CHANGE_TERMINATION: ("notice_months", "notice_reference", "notice_form"),
+}
+
+
+def _set_clauses(clauses, change, number):
+    for name in CLAUSE_NAMES[change.kind]:
+        if name in change.clause:
+            setattr(clauses, name, change.clause[name])
+    clauses.changed_by.append(number)
 
 
 def _replace_paragraph_text(text, change, number):
@@ -190,11 +208,8 @@ def _replace_paragraph_text(text, change, number):
     paragraph.changed_by.append(number)
 
 
-def _apply_clause(text, change, number, names):
-    for name in names:
-        if name in change.clause:
-            setattr(text.clauses, name, change.clause[name])
-    text.clauses.changed_by.append(number)
+def _apply_clause(text, change, number):
+    _set_clauses(text.clauses, change, number)
     if change.article_number and change.new_text:
         _replace_paragraph_text(text, change, number)
 
@@ -217,10 +232,8 @@ def apply_change(text, change, number):
         for paragraph in article.paragraphs:
             paragraph.changed_by.append(number)
         article.changed_by.append(number)
-    elif kind == ChangeKind.CHANGE_DURATION:
-        _apply_clause(text, change, number, ("duration_kind", "duration_years", "renewal_mode"))
-    elif kind == ChangeKind.CHANGE_TERMINATION:
-        _apply_clause(text, change, number, ("notice_months", "notice_reference", "notice_form"))
+    elif kind in CLAUSE_NAMES:
+        _apply_clause(text, change, number)
     elif kind == ChangeKind.ADD_ANNEX:
         if any(a.title == change.title for a in text.annexes):
             raise ChangeError(_("La convention a déjà une annexe « %s ».") % change.title)
@@ -291,6 +304,20 @@ def consolidated_text(convention, day):
     return text
 
 
+def clauses_in_force(convention, day):
+    """The duration and termination clauses in force on `day`, as consolidated_text(…).clauses.
+
+    The lists need only these (for the end date and the badge): consolidating every row's whole
+    text there cost a third of the page, and the articles and annexes besides.
+    """
+    clauses = _base_clauses(convention)
+    for amendment in amendments_in_force(convention, day):
+        for change in amendment.changes.all():
+            if change.kind in CLAUSE_NAMES:
+                _set_clauses(clauses, change, amendment.number)
+    return clauses
+
+
 def apply_amendment(text, amendment):
     for change in amendment.changes.all():
         apply_change(text, change, amendment.number)
@@ -329,6 +356,12 @@ def check_all_signed_apply(convention):
         if amendment.status == SignatureStatus.SIGNED and not amendment.is_historical:
             apply_amendment(text, amendment)
     return text
+
+
+def with_amendments(queryset=None):
+    """Conventions with what clauses_in_force reads (the lists), in a fixed number of queries."""
+    queryset = FrameworkConvention.objects.all() if queryset is None else queryset
+    return queryset.select_related("campus").prefetch_related("amendments__changes")
 
 
 def prefetched(queryset=None):

@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.urls import NoReverseMatch
 from django.utils import timezone
 
-from .consolidation import consolidated_text, prefetched
+from .consolidation import clauses_in_force, with_amendments
 from .dates import compute_dates
 from .models import FrameworkConvention, Reminder, Signature
 from .permissions import (
@@ -22,22 +22,16 @@ def convention_list(user, queryset=None):
     """Conventions visible to `user`, with everything the list and the dates read."""
     queryset = FrameworkConvention.objects.all() if queryset is None else queryset
     return (
-        prefetched(conventions_visible_to(user, queryset))
+        # The parties are listed; the dates need only the amendments' clauses.
+        with_amendments(conventions_visible_to(user, queryset))
         .select_related("deliberation")
         .prefetch_related(
             "campus__label_periods",
+            "parties__organisation",
             "contributions",
             Prefetch("signatures", queryset=Signature.objects.order_by("signed_on", "party_id")),
         )
     )
-
-
-def consolidated(convention, day):
-    """The text in force on `day` (cached on the instance: the list asks once per row)."""
-    cache = convention.__dict__.setdefault("_consolidated", {})
-    if day not in cache:
-        cache[day] = consolidated_text(convention, day)
-    return cache[day]
 
 
 def convention_dates(convention, day=None):
@@ -46,9 +40,11 @@ def convention_dates(convention, day=None):
     day = day or timezone.localdate()
     cache = convention.__dict__.setdefault("_dates", {})
     if day not in cache:
-        text = consolidated(convention, day)
         cache[day] = compute_dates(
-            text.clauses, convention.effective_date, convention.campus.label_periods.all(), day
+            clauses_in_force(convention, day),
+            convention.effective_date,
+            convention.campus.label_periods.all(),
+            day,
         )
     return cache[day]
 

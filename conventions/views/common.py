@@ -58,8 +58,12 @@ def editable_or_redirect(request, obj):
 
 
 def dates_in_force(convention, text, today):
+    return dates_of_clauses(convention, text.clauses, today)
+
+
+def dates_of_clauses(convention, clauses, today):
     return compute_dates(
-        text.clauses, convention.effective_date, convention.campus.label_periods.all(), today
+        clauses, convention.effective_date, convention.campus.label_periods.all(), today
     )
 
 

@@ -19,7 +19,7 @@ from core.errors import ConflictError, PermissionDeniedError
 from core.views import file_response, form_page, one_click, save_form
 
 from .. import forms, permissions, services
-from ..consolidation import consolidated_text, prefetched
+from ..consolidation import clauses_in_force, consolidated_text, with_amendments
 from ..models import (
     Annex,
     Article,
@@ -34,6 +34,7 @@ from ..models import (
 from .adopted import adopted_text_context
 from .common import (
     dates_in_force,
+    dates_of_clauses,
     detail_queryset,
     editable_or_redirect,
     link_amendments,
@@ -55,7 +56,7 @@ def convention_list(request):
     today = timezone.localdate()
     queryset = permissions.conventions_visible_to(
         request.user,
-        prefetched()
+        with_amendments()
         .select_related("deliberation")
         .prefetch_related("campus__label_periods")
         .order_by("campus__short_name", "-created_at"),
@@ -67,8 +68,8 @@ def convention_list(request):
         conventions = filterset.qs if filterset.is_bound else queryset
     page = Paginator(conventions, PAGE_SIZE).get_page(request.GET.get("page"))
     for convention in page.object_list:
-        text = consolidated_text(convention, today)
-        convention.dates = dates_in_force(convention, text, today)
+        clauses = clauses_in_force(convention, today)
+        convention.dates = dates_of_clauses(convention, clauses, today)
         convention.badge = status_badge(convention, convention.dates, today)
     return render(
         request,

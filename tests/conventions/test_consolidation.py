@@ -123,3 +123,30 @@ def test_effective_date_is_the_last_signature(user_of, campus_of):
     convention.refresh_from_db()
     assert convention.status == SignatureStatus.SIGNED
     assert convention.effective_date == date(2023, 9, 1)
+
+
+# ------------------------------------------------ the lists' shortcut to the clauses
+
+
+@pytest.mark.django_db
+def test_clauses_in_force_are_the_consolidated_texts_clauses():
+    """The lists read clauses_in_force; the pages consolidate the whole text: both agree for
+    every demo convention on every date where an amendment starts, and between them."""
+    from datetime import timedelta
+
+    from conventions.consolidation import clauses_in_force, with_amendments
+
+    conventions = list(with_amendments())
+    days = {date(2020, 1, 1), date(2035, 1, 1)}
+    for convention in conventions:
+        for amendment in convention.amendments.all():
+            if amendment.effective_date:
+                days |= {amendment.effective_date, amendment.effective_date - timedelta(days=1)}
+    changed = 0
+    for convention in prefetched().filter(pk__in=[c.pk for c in conventions]):
+        shortcut = next(c for c in conventions if c.pk == convention.pk)
+        for day in sorted(days):
+            expected = consolidated_text(convention, day).clauses
+            assert clauses_in_force(shortcut, day) == expected, (convention, day)
+            changed += bool(expected.changed_by)
+    assert changed, "the demo should have an amendment changing a clause"
