@@ -9,7 +9,7 @@ class FollowupConfig(AppConfig):
     def ready(self):
         from core.composition import register_block, register_nav
         from documents.registry import register as register_documents
-        from jobs.services import register_handler
+        from jobs.services import register_handler, register_parts
         from notifications.delivery import register as register_notification
 
         from . import home, notifications, permissions
@@ -50,4 +50,9 @@ class FollowupConfig(AppConfig):
             "followup_regional_report",
             "followup.documents.build_regional_report",
             label=_("Rapport régional de la campagne de suivi"),
+        )
+        register_parts(
+            "followup_regional_report",
+            "followup.documents.report.render_summaries",
+            "followup.documents.report.merge_report",
         )

@@ -13,6 +13,13 @@ def run_job(job_id):
 
 
 @shared_task
+def run_job_part(job_id, attempt, index):
+    """One part of a job split across the workers (jobs.services.Parts)."""
+    job = services.run_part(job_id, attempt, index)
+    return job.status if job else None
+
+
+@shared_task
 def ping():
     """Answers "pong": lets a test check that a worker consumes the queue."""
     return "pong"

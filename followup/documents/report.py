@@ -4,8 +4,9 @@ First the overview (what is counted, the key figures of year N with their change
 beneficiaries by type, the per-campus table, the charts of the dashboard embedded as SVG),
 then one summary page per sheet counted (its key figures, actions by type, the three
 strengths and three improvement axes, the rectorate's opinion). Each part is rendered by
-WeasyPrint on its own, so that the progress reported is real (one step per sheet), then the
-pages are put together; the summaries' page numbers follow the overview's.
+WeasyPrint on its own, so that the progress reported is real (one step per sheet); the summaries
+are rendered in parallel parts on the Celery workers (jobs.services.Parts), then the pages are
+put together; the summaries' page numbers follow the overview's.
 
 The report shows what the job's owner may see, with the dashboard's filters (job params
 `year`, `academy`, `sector`, `category`, `include_submitted`), through `followup.dashboard`:
@@ -13,6 +14,7 @@ its figures are the dashboard's.
 """
 
 import dataclasses
+from io import BytesIO
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -36,25 +38,41 @@ SUMMARY_ACTIONS = 8
 BENEFICIARY_KEYS = {indicator.key for indicator in dashboard.BENEFICIARY_TYPES}
 
 
-def build_regional_report(job, report_progress):
-    """Job handler (params: the dashboard's filters; `year` defaults to the latest year with
-    a validated sheet the owner sees)."""
+# Summaries per part (jobs.services.Parts): each part recomputes the dashboard's view, so a
+# few parts rather than one per sheet; enough of them that every worker gets some and the
+# progress bar moves as they finish.
+SUMMARIES_PER_PART = 8
+
+
+def _report_view(job, year=None):
+    """(owner, filters, view) of the report: what the job's owner may see, with its filters."""
     from jobs.services import JobError
 
+    owner = job.owner
+    if not permissions.can_view_dashboard(owner):
+        raise JobError(_("Vous n'avez pas accès au tableau de bord du suivi annuel."))
+    try:
+        filters = dashboard.filters_from_params(job.params)
+    except dashboard.FilterError as error:
+        raise JobError(str(error)) from None
+    if year is not None:
+        filters = dataclasses.replace(filters, year=year)
+    if filters.year is None:
+        year = dashboard.default_year(owner, dashboard.campaign_years())
+        if year is None:
+            raise JobError(_("Aucune campagne de suivi n'a encore été ouverte."))
+        filters = dataclasses.replace(filters, year=year)
+    return owner, filters, dashboard.year_view(owner, filters)
+
+
+def build_regional_report(job, report_progress):
+    """Job handler (params: the dashboard's filters; `year` defaults to the latest year with
+    a validated sheet the owner sees). Renders the overview, then hands the summaries to
+    parallel parts (render_summaries, merged by merge_report)."""
+    from jobs.services import JobError, Parts
+
     with translation.override("fr"):
-        owner = job.owner
-        if not permissions.can_view_dashboard(owner):
-            raise JobError(_("Vous n'avez pas accès au tableau de bord du suivi annuel."))
-        try:
-            filters = dashboard.filters_from_params(job.params)
-        except dashboard.FilterError as error:
-            raise JobError(str(error)) from None
-        if filters.year is None:
-            year = dashboard.default_year(owner, dashboard.campaign_years())
-            if year is None:
-                raise JobError(_("Aucune campagne de suivi n'a encore été ouverte."))
-            filters = dataclasses.replace(filters, year=year)
-        view = dashboard.year_view(owner, filters)
+        owner, filters, view = _report_view(job)
         if not view.campuses:
             raise JobError(
                 _(
@@ -63,21 +81,70 @@ def build_regional_report(job, report_progress):
                 )
                 % {"year": filters.year}
             )
-        sheets = _sheets(view)
         total = len(view.campuses) + 1
         report_progress(0, total)
         overview = _render(OVERVIEW_TEMPLATE, overview_context(owner, filters, view))
-        documents, pages = [overview], len(overview.pages)
         report_progress(1, total)
-        for done, campus in enumerate(view.campuses, start=2):
-            context = summary_context(view, campus, sheets[campus["sheet"]], first_page=pages + 1)
+        sheet_ids = [campus["sheet"] for campus in view.campuses]
+        chunks = [
+            sheet_ids[start : start + SUMMARIES_PER_PART]
+            for start in range(0, len(sheet_ids), SUMMARIES_PER_PART)
+        ]
+        # A summary is one page (SUMMARY_TEXT, SUMMARY_ACTIONS): each part's first page number
+        # follows from that; merge_report re-renders a part if one ran longer.
+        first_pages, page = [], len(overview.pages) + 1
+        for chunk in chunks:
+            first_pages.append(page)
+            page += len(chunk)
+        state = {"year": filters.year, "chunks": chunks, "first_pages": first_pages}
+        return Parts(count=len(chunks), state=state, head=overview.write_pdf())
+
+
+def render_summaries(job, index, state, add_progress):
+    """Part `index` of the report: the summary pages of its sheets, numbered from its first page."""
+    from jobs.services import JobError
+
+    with translation.override("fr"):
+        _owner, _filters, view = _report_view(job, year=state["year"])
+        by_sheet = {campus["sheet"]: campus for campus in view.campuses}
+        wanted = state["chunks"][index]
+        if any(sheet_id not in by_sheet for sheet_id in wanted):
+            raise JobError(
+                _("Les fiches comptées ont changé pendant la préparation du rapport : relancez-le.")
+            )
+        sheets = _sheets(wanted)
+        documents, page = [], state["first_pages"][index]
+        for sheet_id in wanted:
+            context = summary_context(view, by_sheet[sheet_id], sheets[sheet_id], first_page=page)
             document = _render(SUMMARY_TEMPLATE, context)
             documents.append(document)
-            pages += len(document.pages)
-            report_progress(done, total)
+            page += len(document.pages)
+            add_progress(1)
         all_pages = [page for document in documents for page in document.pages]
-        content = documents[0].copy(all_pages).write_pdf()
-    return f"rapport-regional-suivi-{filters.year}.pdf", content
+        return documents[0].copy(all_pages).write_pdf()
+
+
+def merge_report(job, head, contents, state):
+    """The overview, then the parts in order: one PDF whose page numbers follow each other."""
+    from pypdf import PdfReader, PdfWriter
+
+    overview = PdfReader(BytesIO(head))
+    writer = PdfWriter()
+    writer.append(overview)
+    page = len(overview.pages) + 1
+    for index, content in enumerate(contents):
+        if page != state["first_pages"][index]:
+            # A summary before this part ran onto a second page: number this one again.
+            state = {**state, "first_pages": [*state["first_pages"]]}
+            state["first_pages"][index] = page
+            content = render_summaries(job, index, state, lambda steps=1: None)
+        part = PdfReader(BytesIO(content))
+        writer.append(part)
+        page += len(part.pages)
+    writer.add_metadata(overview.metadata or {})
+    output = BytesIO()
+    writer.write(output)
+    return f"rapport-regional-suivi-{state['year']}.pdf", output.getvalue()
 
 
 def _render(template, context):
@@ -86,11 +153,11 @@ def _render(template, context):
     return HTML(string=render_to_string(template, context), base_url=None).render()
 
 
-def _sheets(view):
-    """{sheet pk: sheet} of the campuses of the view, with sections 3 and 9 (two queries)."""
+def _sheets(sheet_ids):
+    """{sheet pk: sheet} of the given sheets, with sections 3 and 9 (two queries)."""
     return {
         sheet.pk: sheet
-        for sheet in FollowUpSheet.objects.filter(pk__in=[c["sheet"] for c in view.campuses])
+        for sheet in FollowUpSheet.objects.filter(pk__in=sheet_ids)
         .select_related("campus", "campaign")
         .prefetch_related(
             Prefetch("sections", queryset=SheetSection.objects.filter(number__in=(3, 9)))

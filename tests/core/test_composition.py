@@ -100,7 +100,14 @@ def test_the_administrator_also_gets_the_django_admin(user_of):
 def test_home_blocks_in_their_order(username, slot, templates, user_of, rf):
     from django.utils import timezone
 
+    from campuses import selectors
+
     request = rf.get("/")
     request.user = user_of(username)
-    blocks = blocks_for(slot, request, today=timezone.localdate(), campuses=[object()])
+    today = timezone.localdate()
+    # The page's campuses, as the home view gives them to its blocks.
+    campuses = selectors.with_support_institution(
+        selectors.campus_list(request.user, today), today
+    )
+    blocks = blocks_for(slot, request, today=today, campuses=campuses)
     assert [block.template for block in blocks] == templates

@@ -16,7 +16,6 @@ from core.errors import PermissionDeniedError
 from documents import services as document_services
 from documents.models import DocumentStatus
 from followup import documents, services
-from followup.documents.report import build_regional_report
 from followup.models import Opinion, SheetDocument
 from jobs import services as job_services
 from jobs.models import Job, JobStatus
@@ -332,9 +331,12 @@ def test_experts_get_403(validated, user_of, client_of):
 
 
 def run_report(user, **params):
+    """The report as the workers make it (overview, parallel parts, merge), in this process."""
     job = Job(owner=user, kind="followup_regional_report", params=params)
     steps = []
-    filename, content = build_regional_report(job, lambda done, total: steps.append((done, total)))
+    filename, content = job_services.run_in_process(
+        job, lambda done, total: steps.append((done, total))
+    )
     return filename, content, steps
 
 
@@ -435,3 +437,43 @@ def test_the_report_button_runs_the_job_with_its_progress(
     assert job.file.name.endswith(f"rapport-regional-suivi-{N}.pdf")
     with job.file.open("rb") as stored:
         assert f"Mobilités par campus en {N}" in pdf_text(stored.read())
+
+
+def test_a_report_in_several_parts_numbers_its_pages_in_sequence(two_years, region, monkeypatch):
+    """One summary per part (as a campaign of many campuses splits): the pages still follow
+    each other, and a part after a longer summary is numbered again by the merge."""
+    from followup.documents import report
+
+    _filename, whole, _steps = run_report(region, year=N, include_submitted=True)
+    monkeypatch.setattr(report, "SUMMARIES_PER_PART", 1)
+    _filename, split, steps = run_report(region, year=N, include_submitted=True)
+
+    def footers(content):
+        return [
+            re.findall(r"page \d+", normalised(p.extract_text()))[-1:]
+            for p in pdf_reader(content).pages
+        ]
+
+    assert footers(split) == footers(whole)
+    assert steps[-1] == (4, 4)
+
+    # As if the first summary had run onto two pages: the parts after it are renumbered.
+    job = Job(owner=region, kind="followup_regional_report", params={"year": N})
+    parts = report.build_regional_report(job, lambda done, total: None)
+    contents = [
+        report.render_summaries(job, index, parts.state, lambda steps=1: None)
+        for index in range(parts.count)
+    ]
+    doubled = pdf_reader(contents[0])
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.append(doubled)
+    writer.append(doubled)
+    longer = io.BytesIO()
+    writer.write(longer)
+    contents[0] = longer.getvalue()
+    _filename, merged = report.merge_report(job, parts.head, contents, parts.state)
+    last_page = pdf_reader(merged).pages[-1]
+    total = len(pdf_reader(merged).pages)
+    assert f"page {total}" in normalised(last_page.extract_text())
