@@ -39,3 +39,34 @@ def test_worker_runs_an_export_and_returns_its_result(worker):  # noqa: F811
     while time.time() < deadline and job.progress < job.total:
         job.refresh_from_db()
     assert job.progress == job.total > 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_runs_a_report_in_parts_and_merges_them(worker):  # noqa: F811
+    """The regional report's summaries as parallel parts (jobs.services.Parts): the worker
+    runs the handler, then each part as its own task; the last part merges."""
+    import io
+
+    from pypdf import PdfReader
+
+    from accounts.models import User
+    from jobs.tasks import run_job
+
+    region = User.objects.get(username="region")
+    job = Job.objects.create(owner=region, kind="followup_regional_report", params={})
+    # The handler fans out and returns: the job is still running while its parts are queued.
+    assert run_job.delay(str(job.pk)).get(timeout=120) == JobStatus.RUNNING
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        job.refresh_from_db()
+        if job.status != JobStatus.RUNNING:
+            break
+        time.sleep(0.3)
+    assert job.status == JobStatus.DONE, job.error
+    assert job.progress == job.total > 1
+    with job.file.open("rb") as stored:
+        reader = PdfReader(io.BytesIO(stored.read()))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Rapport régional du suivi annuel" in text
+    last = reader.pages[-1].extract_text()
+    assert f"page {len(reader.pages)}" in last
