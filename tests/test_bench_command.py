@@ -90,8 +90,7 @@ def test_a_tiny_run_prints_every_row_with_its_ratios():
 
     call_command(
         "bench",
-        factor=2,
-        years=2,
+        factor=1,
         requests=2,
         only=["conventions"],
         batch=2,
@@ -102,7 +101,7 @@ def test_a_tiny_run_prints_every_row_with_its_ratios():
     )
 
     text = out.getvalue()
-    assert "Démo × 2 : 24 campus, 18 conventions" in text
+    assert "Démo × 1 : 12 campus, 9 conventions" in text
     starts = (
         "Page de connexion /",
         "Conventions /",

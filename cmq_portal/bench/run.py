@@ -376,7 +376,7 @@ def report(rows, pdf, workers, options, say):
     login = rows[0]
     login_x10 = login.x10.median if login.x10 else None
     header = (
-        f"{'URL':<44} {'démo méd/p95 ms':>16} {'x10 méd/p95 ms':>16} {'x10/connexion':>13} "
+        f"{'URL':<52} {'démo méd/p95 ms':>16} {'x10 méd/p95 ms':>16} {'x10/connexion':>13} "
         f"{'x10/démo':>9} {'req. démo':>9} {'req. x10':>9}  verdict"
     )
     say("")
@@ -400,7 +400,7 @@ def report(rows, pdf, workers, options, say):
         verdict = "PASS" if not reasons else "FAIL (" + "; ".join(reasons) + ")"
         ok = ok and not reasons
         say(
-            f"{(row.label + ' ' + row.url)[:44]:<44} "
+            f"{(row.label + ' ' + row.url)[:52]:<52} "
             f"{_ms(demo.median) + '/' + _ms(demo.p95):>16} "
             f"{_ms(x10.median) + '/' + _ms(x10.p95):>16} {_fmt(to_login):>13} "
             f"{_fmt(growth):>9} {demo.queries if demo.queries is not None else '—':>9} "
@@ -409,7 +409,7 @@ def report(rows, pdf, workers, options, say):
     if pdf:
         say("")
         say(
-            f"{'PDF (base x10)':<44} {'tâche ms':>10} {'WeasyPrint brut ms':>19} "
+            f"{'PDF (base x10)':<52} {'tâche ms':>10} {'WeasyPrint brut ms':>19} "
             f"{'ratio':>7}  verdict"
         )
         for item in pdf:
@@ -417,7 +417,7 @@ def report(rows, pdf, workers, options, say):
             passed = ratio <= MAX_PDF_OVERHEAD
             ok = ok and passed
             say(
-                f"{item['label'][:44]:<44} {_ms(item['task']):>10} {_ms(item['raw']):>19} "
+                f"{item['label'][:52]:<52} {_ms(item['task']):>10} {_ms(item['raw']):>19} "
                 f"{ratio:>7.2f}  {'PASS' if passed else f'FAIL (> {MAX_PDF_OVERHEAD:g}×)'}"
             )
     if workers:

@@ -10,6 +10,8 @@ its own databases, and Redis for the Celery part (--redis). Not part of `make te
 """
 
 import os
+import signal
+import sys
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -78,11 +80,15 @@ class Command(BaseCommand):
         if bench_options.factor < 1 or bench_options.requests < 1 or bench_options.clients < 1:
             raise CommandError("Le multiplicateur, les requêtes et les clients sont au moins 1.")
         bench = Bench(bench_options, self.stdout)
+        # Stopped by a signal (Ctrl-C is KeyboardInterrupt already), the run still stops its
+        # servers and workers and drops its databases.
+        previous = signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
         try:
             ok = bench.run()
         except (BenchError, OSError) as error:
             raise CommandError(str(error)) from error
         finally:
             bench.cleanup()
+            signal.signal(signal.SIGTERM, previous)
         if not ok and not options["no_fail"]:
             raise CommandError("Banc d'essai : au moins un objectif n'est pas atteint.")
