@@ -7,8 +7,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -207,3 +210,18 @@ def remove(request):
     else:
         messages.success(request, _("La double authentification est retirée."))
     return redirect("accounts:two_factor")
+
+
+@login_not_required
+def admin_login(request):
+    """The Django admin's login page, which would take the password alone: the portal's login
+    (and its second step) instead, back to the admin page asked for."""
+    if request.user.is_authenticated:
+        # Logged in but not admin staff: the admin sends them here; no loop through the login.
+        raise PermissionDenied(_("Votre compte n'a pas accès à l'administration Django."))
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("admin:index")
+    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': next_url})}")

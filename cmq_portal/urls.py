@@ -10,6 +10,7 @@ import deliberations.api  # noqa: F401 - registers deliberations
 import followup.api  # noqa: F401 - registers followups
 import labels.api  # noqa: F401 - registers label-applications
 import subsidies.api  # noqa: F401 - registers subsidies and payments
+from accounts.two_factor_views import admin_login
 from core import converters
 from core.api import ObtainTokenView, router
 
@@ -30,6 +31,8 @@ urlpatterns = [
     path("taches/", include("jobs.urls")),
     path("documents/", include("documents.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    # The admin's own login would take the password alone: the portal's, with its second step.
+    path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
     path("api/v1/auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("api/v1/", include(router.urls)),

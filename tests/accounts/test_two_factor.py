@@ -421,3 +421,19 @@ def test_a_demo_code_with_debug_off_stops_start_up():
     )
     assert result.returncode != 0
     assert "DEMO_OTP_CODE" in result.stderr
+
+
+def test_the_django_admin_login_goes_through_the_portal_login_and_its_second_step():
+    response = Client().get("/admin/login/", {"next": "/admin/accounts/user/"})
+    assert response.status_code == 302
+    assert response.url == f"{LOGIN}?next=%2Fadmin%2Faccounts%2Fuser%2F"
+    assert (
+        Client().post("/admin/login/", {"username": "admin", "password": "x"}).url.startswith(LOGIN)
+    )
+    foreign = Client().get("/admin/login/", {"next": "https://ailleurs.example/"})
+    assert foreign.url == f"{LOGIN}?next=%2Fadmin%2F"
+    # Logged in without admin rights: refused, not sent round the login again.
+    assert (
+        logged_in(make_user("dir-no-admin", role=Role.DIRECTOR)).get("/admin/login/").status_code
+        == 403
+    )
