@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "core",
+    # After core: core/templates/django/forms/widgets/select.html replaces Django's (FORM_RENDERER).
+    "django.forms",
     "documents",
     "notifications",
     "accounts",
@@ -115,6 +117,10 @@ MIDDLEWARE = [
     # Journals infected uploads once the view's transaction is over (it rolls back on them).
     "audit.antivirus.InfectedUploadMiddleware",
 ]
+
+# Form widgets rendered by the project's template engine, so that core can replace a widget
+# template (the select, whose options Django includes one by one).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "cmq_portal.urls"
 WSGI_APPLICATION = "cmq_portal.wsgi.application"
