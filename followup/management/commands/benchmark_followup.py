@@ -133,9 +133,19 @@ def _export(user, fmt):
 
 
 def _report(user, year):
+    """The whole regional report in this process: the overview, then its parts one after the
+    other (on the workers they run in parallel), merged."""
     from followup.documents import build_regional_report
+    from followup.documents.report import merge_report, render_summaries
+    from jobs.services import Parts
 
-    _filename, content = build_regional_report(
-        _job(user, "followup_regional_report", {"year": year}), lambda done, total: None
-    )
+    job = _job(user, "followup_regional_report", {"year": year})
+    result = build_regional_report(job, lambda done, total: None)
+    if not isinstance(result, Parts):
+        return result[1]
+    contents = [
+        render_summaries(job, index, result.state, lambda steps=1: None)
+        for index in range(result.count)
+    ]
+    _filename, content = merge_report(job, result.head, contents, result.state)
     return content
