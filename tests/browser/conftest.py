@@ -8,7 +8,8 @@ REDIS_URL), so background jobs are done when the request that queues them return
 
 Every test gets a fresh browser context (locale fr-FR); a full-page screenshot of its page is
 saved to var/screenshots/<test name>.png at its end, and at the moment of failure when it fails
-(CI keeps them as artefacts).
+(CI keeps them as artefacts). Every portal page loaded in a test's contexts is audited by axe-core
+at desktop width and at 390 px (axe_check.py): a serious or critical violation fails the test.
 
 Playwright's sync API keeps an asyncio loop running while it is started, which makes Django's
 ORM refuse to run in the same thread (SynchronousOnlyOperation). The browser is session-scoped,
@@ -29,6 +30,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.conf import settings
 
+from tests.browser.axe_check import Auditor, report, take_snapshot, watch
 from tests.services import CHROMIUM, needs_chromium
 
 BROWSER_DIR = Path(__file__).resolve().parent
@@ -49,6 +51,8 @@ DEFAULT_TIMEOUT_MS = 10_000  # Playwright actions and navigations
 REPORTS = pytest.StashKey[dict]()
 # item.stash key: path of the screenshot already taken at the moment of failure
 FAILURE_SHOT = pytest.StashKey[Path]()
+# config.stash key: what the accessibility audit did in this session
+AXE_SUMMARY = pytest.StashKey[str]()
 
 
 # ---------------------------------------------------------------- collection
@@ -244,16 +248,38 @@ def browser():
             chromium.close()
 
 
+@pytest.fixture(scope="session")
+def auditor(portal_url, pytestconfig):
+    """Runs axe-core on the pages the tests visit (see axe_check.py)."""
+    auditor = Auditor(
+        portal_url,
+        lambda playwright: playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        ),
+    )
+    yield auditor
+    auditor.close()
+    pytestconfig.stash[AXE_SUMMARY] = auditor.summary()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if AXE_SUMMARY in config.stash:
+        terminalreporter.write_line(config.stash[AXE_SUMMARY])
+
+
 @pytest.fixture
-def new_context(browser, portal_url):
+def new_context(browser, portal_url, auditor, request):
     """new_context() -> a fresh browser context (French, base URL of the portal).
 
-    Contexts made here are closed at the end of the test.
+    Contexts made here are closed at the end of the test. Every portal page loaded in them is
+    audited by axe-core at desktop width and at 390 px when the test has passed: a serious or
+    critical violation fails it.
     """
     from playwright.sync_api import expect
 
     expect.set_options(timeout=DEFAULT_TIMEOUT_MS)
     contexts = []
+    snapshots = []
 
     def make():
         context = browser.new_context(
@@ -264,12 +290,25 @@ def new_context(browser, portal_url):
             accept_downloads=True,
         )
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+        watch(context, portal_url, auditor, snapshots)
         contexts.append(context)
         return context
 
     yield make
+    call = request.node.stash.get(REPORTS, {}).get("call")
+    passed = call is not None and call.passed
+    if passed:
+        # The pages as the test leaves them too: what scripts changed after their load.
+        for context in contexts:
+            for page in context.pages:
+                snapshot = take_snapshot(page) if page.url.startswith(portal_url + "/") else None
+                if snapshot is not None:
+                    snapshots.append(auditor.submit(snapshot))
     for context in contexts:
         context.close()
+    if passed:
+        violations = auditor.violations(snapshots)
+        assert not violations, report(violations)
 
 
 def _screenshot_path(item):
