@@ -7,6 +7,7 @@ import re
 import statistics
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
@@ -91,6 +92,7 @@ def measure(port, url, *, cookies=None, requests=20, clients=4, warmup=4, timeou
             result.errors.append(f"réponse {status}")
             return result
     remaining = [requests]
+    counts = []
     lock = threading.Lock()
 
     def client():
@@ -114,11 +116,15 @@ def measure(port, url, *, cookies=None, requests=20, clients=4, warmup=4, timeou
                 result.latencies.append(elapsed)
                 count = headers.get(QUERIES_HEADER)
                 if count is not None:
-                    result.queries = max(result.queries or 0, int(count))
+                    counts.append(int(count))
 
     threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    if counts:
+        # The usual count: a request that also saves its session (or the lockout's records)
+        # now and then runs one more, which says nothing of the page's growth.
+        result.queries = Counter(counts).most_common(1)[0][0]
     return result
