@@ -18,7 +18,7 @@ WRITES = {"post", "put", "patch"}
 
 
 @pytest.fixture(scope="module")
-def schema(django_db_blocker):
+def schema(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         response = Client().get("/api/schema/", {"format": "json"})
     assert response.status_code == 200
