@@ -157,9 +157,9 @@ def secret_of(device):
 
 
 def qr_svg(device):
-    """The otpauth:// URI as an inline SVG (no image service, no inline style)."""
+    """The otpauth:// URI as an inline SVG on white (no image service; attributes, no style)."""
     image = qrcode.make(
-        device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=16, border=2
+        device.config_url, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=16, border=2
     )
     buffer = io.BytesIO()
     image.save(buffer)
