@@ -1433,6 +1433,28 @@ ROWS = [
         method="post",
         check=_check_logged_out,
     ),
+    # Two-factor authentication: each person's own second factor (accounts.two_factor_views).
+    Row("accounts:two_factor", "two-factor", lambda t: reverse("accounts:two_factor"), EVERYONE),
+    Row(
+        "accounts:two_factor_enrol",
+        "two-factor-enrol",
+        lambda t: reverse("accounts:two_factor_enrol"),
+        EVERYONE,
+    ),
+    Row(
+        "accounts:two_factor_codes",
+        "two-factor-codes",
+        lambda t: reverse("accounts:two_factor_codes"),
+        EVERYONE,
+    ),
+    *(
+        Row(name, name.split(":")[1], lambda t, name=name: reverse(name), codes(302), method="post")
+        for name in (
+            "accounts:two_factor_regenerate",
+            "accounts:two_factor_verify",
+            "accounts:two_factor_remove",
+        )
+    ),
     Row("campuses:list", "campus-list", lambda t: reverse("campuses:list"), REGISTRY_READERS),
     Row("campuses:create", "campus-create", lambda t: reverse("campuses:create"), REGIONAL_ONLY),
     Row(
@@ -1533,6 +1555,13 @@ ROWS = [
         REGIONAL_ACTION,
         method="post",
         check=_check_invitation_resent,
+    ),
+    Row(
+        "accounts:user_reset_two_factor",
+        "user-reset-two-factor",
+        lambda t: reverse("accounts:user_reset_two_factor", args=[t.account.pk]),
+        REGIONAL_ACTION,
+        method="post",
     ),
     Row("audit:list", "journal", lambda t: reverse("audit:list"), REGIONAL_ONLY),
     Row("jobs:list", "job-list", lambda t: reverse("jobs:list"), EVERYONE),
@@ -1682,6 +1711,9 @@ def _url_names(resolver, namespace=""):
             yield namespace + pattern.name
 
 
+# Public steps of the login (the code step, the admin's login sent to the portal's): tested
+# in tests/accounts/test_two_factor.py.
+LOGIN_STEP_NAMES = {"accounts:login_code", "admin-login"}
 PASSWORD_RESET_NAMES = {
     "accounts:password_reset",
     "accounts:password_reset_done",
@@ -1697,6 +1729,7 @@ def _needs_a_matrix_row(name, router_names):
         name == "set_language"
         or name.startswith("api-")
         or name in PASSWORD_RESET_NAMES
+        or name in LOGIN_STEP_NAMES
         or name in router_names  # covered by tests/api/
     )
 
