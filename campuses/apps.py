@@ -12,6 +12,8 @@ class CampusesConfig(AppConfig):
         from jobs.services import register_handler
 
         from . import permissions, selectors
+        from .models import Campus
+        from .permissions import campuses_visible_to
 
         register_nav(
             gettext_lazy("Campus"), "campuses:list", visible=permissions.can_view_registry, order=20
@@ -25,10 +27,8 @@ class CampusesConfig(AppConfig):
         register_block(
             "home.regional",
             "campuses/_home_attention.html",
-            lambda request, today, campuses, **page: {
-                "attention": selectors.campuses_needing_attention(
-                    request.user, today, campuses=campuses
-                )
+            lambda request, today, **page: {
+                "attention": selectors.campuses_needing_attention(request.user, today)
             },
             order=10,
         )
@@ -36,9 +36,9 @@ class CampusesConfig(AppConfig):
             "home.regional",
             "campuses/_home_regional_campuses.html",
             # The registry page lists, filters and exports them all; the home shows what comes next.
-            lambda request, campuses, **page: {
-                "campuses": selectors.next_label_ends(campuses),
-                "campus_count": len(campuses),
+            lambda request, today, **page: {
+                "label_ends": selectors.next_label_ends(request.user, today),
+                "campus_count": campuses_visible_to(request.user, Campus.objects.all()).count(),
             },
             order=40,
         )

@@ -1,6 +1,9 @@
 """Reads of the campus registry, scoped by the permission layer."""
 
-from django.db.models import F, Prefetch
+import math
+from datetime import timedelta
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -88,15 +91,30 @@ def campus_detail(user, pk, on=None):
     )
 
 
-def campuses_needing_attention(user, on=None, months=12, campuses=None):
+def _covering(day):
+    """Rows whose dates cover `day` (no start: since always; no end: still running)."""
+    return (Q(start__isnull=True) | Q(start__lte=day)) & (Q(end__isnull=True) | Q(end__gte=day))
+
+
+def campuses_needing_attention(user, on=None, months=12):
     """Visible campuses whose label ends within `months`, has expired, or that have no director.
 
-    Returns (campus, reason) pairs for the regional home page. `campuses` is campus_list(user, on)
-    already evaluated (the home page has it): the registry query then runs once per page.
+    Returns (campus, reason) pairs for the regional home page. The database picks the
+    candidates (the same four conditions, without the wording): the page reads the few
+    campuses to flag rather than every campus of the region.
     """
     on = on or timezone.localdate()
+    horizon = on + timedelta(days=math.floor(months * 30.5))
+    director = CampusDirector.objects.in_office(on).filter(campus=OuterRef("pk"))
+    support = SupportInstitutionTenure.objects.filter(_covering(on), campus=OuterRef("pk"))
+    candidates = campus_list(user, on).filter(
+        Q(current_end__lte=horizon)
+        | Q(label_status=LabelStatus.EXPIRED)
+        | ~Exists(director)
+        | ~Exists(support)
+    )
     items = []
-    for campus in campus_list(user, on) if campuses is None else campuses:
+    for campus in candidates:
         if campus.label_status == LabelStatus.REPLACED:
             continue  # its successor is the one to follow
         days = campus.label_days_left
@@ -111,10 +129,16 @@ def campuses_needing_attention(user, on=None, months=12, campuses=None):
     return items
 
 
-def next_label_ends(campuses, count=10):
-    """The `count` campuses of an evaluated campus_list whose label ends first (then by name)."""
-    dated = [campus for campus in campuses if campus.current_end is not None]
-    return sorted(dated, key=lambda campus: (campus.current_end, campus.short_name))[:count]
+def next_label_ends(user, on=None, count=10):
+    """The `count` visible campuses whose label ends first (then by name), with their support
+    institution on `on`."""
+    on = on or timezone.localdate()
+    first = (
+        campus_list(user, on)
+        .filter(current_end__isnull=False)
+        .order_by("current_end", "short_name")[:count]
+    )
+    return with_support_institution(first, on)
 
 
 def organisation_list():

@@ -34,9 +34,10 @@ def home(request):
     role = home_role(user)
     if role is None:
         return render(request, "home/none.html", {"today": today})
-    # The registry's view of the user's campuses, shared by the blocks that list them.
+    # The registry's view of the user's campuses, shared by the blocks that list them. The
+    # regional home lists none in full (its blocks ask the database for what they show).
     campuses = []
-    if role in ("regional", "director", "rectorate"):
+    if role in ("director", "rectorate"):
         campuses = selectors.with_support_institution(selectors.campus_list(user, today), today)
     context = {
         "today": today,

@@ -165,7 +165,8 @@ def test_home_page_of_regional_staff(load, client_of):
     many_queries, many_response = measure(client, "/")
 
     assert_same_count(few_queries, many_queries)
-    # The page does list every campus and the ones needing attention.
-    assert len(few_response.context["campuses"]) < len(many_response.context["campuses"])
-    assert len(many_response.context["campuses"]) == Campus.objects.count()
+    # The page shows the next ten label ends out of every campus, and the ones needing attention.
+    assert len(many_response.context["label_ends"]) == 10
+    assert many_response.context["campus_count"] == Campus.objects.count()
+    assert few_response.context["campus_count"] < many_response.context["campus_count"]
     assert len(many_response.context["attention"]) > len(few_response.context["attention"])
