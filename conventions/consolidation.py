@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from .models import ChangeKind, FrameworkConvention, SignatureStatus
+from .models import AmendmentChange, ChangeKind, FrameworkConvention, SignatureStatus
 
 
 class ChangeError(Exception):
@@ -312,7 +313,9 @@ def clauses_in_force(convention, day):
     """
     clauses = _base_clauses(convention)
     for amendment in amendments_in_force(convention, day):
-        for change in amendment.changes.all():
+        # with_amendments fetched only the changes of clauses (clause_changes).
+        changes = getattr(amendment, "clause_changes", None)
+        for change in amendment.changes.all() if changes is None else changes:
             if change.kind in CLAUSE_NAMES:
                 _set_clauses(clauses, change, amendment.number)
     return clauses
@@ -361,7 +364,13 @@ def check_all_signed_apply(convention):
 def with_amendments(queryset=None):
     """Conventions with what clauses_in_force reads (the lists), in a fixed number of queries."""
     queryset = FrameworkConvention.objects.all() if queryset is None else queryset
-    return queryset.select_related("campus").prefetch_related("amendments__changes")
+    return queryset.select_related("campus").prefetch_related(
+        Prefetch(
+            "amendments__changes",
+            queryset=AmendmentChange.objects.filter(kind__in=list(CLAUSE_NAMES)),
+            to_attr="clause_changes",
+        )
+    )
 
 
 def prefetched(queryset=None):
