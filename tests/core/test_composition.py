@@ -106,8 +106,6 @@ def test_home_blocks_in_their_order(username, slot, templates, user_of, rf):
     request.user = user_of(username)
     today = timezone.localdate()
     # The page's campuses, as the home view gives them to its blocks.
-    campuses = selectors.with_support_institution(
-        selectors.campus_list(request.user, today), today
-    )
+    campuses = selectors.with_support_institution(selectors.campus_list(request.user, today), today)
     blocks = blocks_for(slot, request, today=today, campuses=campuses)
     assert [block.template for block in blocks] == templates
