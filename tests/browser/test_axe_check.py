@@ -68,6 +68,14 @@ def test_a_critical_violation_is_found_at_both_widths(auditor, portal_url):
     ]
 
 
+def wait_for_copies(page, snapshots, count, seconds=5):
+    """Let the browser run until `snapshots` holds `count` copies (or `seconds` pass)."""
+    for _ in range(int(seconds * 50)):
+        if len(snapshots) >= count:
+            return
+        page.wait_for_timeout(20)
+
+
 @pytest.fixture
 def own_context(browser, portal_url):
     """A context outside `new_context`, whose audit at teardown must not see these pages."""
@@ -87,8 +95,12 @@ def test_each_portal_page_loaded_in_a_context_is_copied_for_the_audit(
     )
     page = own_context.new_page()
 
+    # The copy is made just after the load event, so the test stays on each page until its
+    # copy has arrived (a test that leaves a page at once may leave before the copy is made).
     page.goto("/comptes/connexion/")
+    wait_for_copies(page, snapshots, 1)
     page.goto(bad.address)
+    wait_for_copies(page, snapshots, 2)
     page.goto("data:text/html,<p>Hors du portail</p>")
     take_snapshot(page)  # lets the last load's listener run before looking
 
