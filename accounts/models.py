@@ -45,7 +45,12 @@ class User(AbstractUser):
         help_text=_("L'agent relève de la région académique et voit tous les campus de la région."),
     )
     invited_by = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invité par"),
     )
 
     objects = PortalUserManager()

@@ -35,8 +35,10 @@ class AuditEntry(models.Model):
         verbose_name=_("auteur"),
     )
     action = models.CharField(_("action"), max_length=16, choices=AuditAction.choices)
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
-    object_id = models.CharField(max_length=64)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, verbose_name=_("type d'objet")
+    )
+    object_id = models.CharField(max_length=64, verbose_name=_("identifiant de l'objet"))
     object_repr = models.CharField(_("objet"), max_length=300)
     # The scope every change is filed under (the campus, see settings.AUDIT_SCOPE_MODEL): named
     # by the wiring, so that this kernel app imports no domain.
@@ -46,11 +48,16 @@ class AuditEntry(models.Model):
         null=True,
         blank=True,
         related_name="audit_entries",
+        verbose_name=_("campus"),
     )
     changes = models.JSONField(_("modifications"), default=dict, blank=True)
     # The hash chain (audit/chain.py): the previous entry's hash, and this entry's.
-    previous_hash = models.CharField(max_length=64, blank=True, editable=False)
-    entry_hash = models.CharField(max_length=64, blank=True, editable=False)
+    previous_hash = models.CharField(
+        max_length=64, blank=True, editable=False, verbose_name=_("empreinte précédente")
+    )
+    entry_hash = models.CharField(
+        max_length=64, blank=True, editable=False, verbose_name=_("empreinte")
+    )
 
     class Meta:
         verbose_name = _("entrée du journal")
@@ -72,7 +79,12 @@ class StatusChange(models.Model):
     from_status = models.CharField(_("de"), max_length=20)
     to_status = models.CharField(_("vers"), max_length=20)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("auteur"),
     )
     at = models.DateTimeField(_("le"), auto_now_add=True)
     reason = models.TextField(_("motif"), blank=True)

@@ -109,7 +109,7 @@ class Organisation(models.Model):
     )
     address = models.TextField(_("adresse"), blank=True)
     created_on = models.DateField(_("date de création"), null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     class Meta:
         verbose_name = _("organisme")
@@ -196,7 +196,10 @@ class OrganisationRepresentative(DatedMixin):
     """Who represents an organisation, when, as seen in which document (the seeds disagree)."""
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="representatives"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="representatives",
+        verbose_name=_("organisme"),
     )
     name = models.CharField(_("nom"), max_length=200)
     title = models.CharField(_("qualité"), max_length=250, blank=True)
@@ -304,10 +307,10 @@ class Campus(models.Model):
         verbose_name=_("campus prédécesseurs"),
         help_text=_("Campus fusionnés ou remplacés par celui-ci."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créé le"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("modifié le"))
     # Optimistic locking: an edit based on an older version is refused, not silently applied.
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     objects = CampusQuerySet.as_manager()
 
@@ -382,7 +385,9 @@ class Campus(models.Model):
 
 
 class CampusFormerName(DatedMixin):
-    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="former_names")
+    campus = models.ForeignKey(
+        Campus, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("campus")
+    )
     name = models.CharField(_("ancien nom"), max_length=250)
 
     class Meta:
@@ -398,7 +403,9 @@ class CampusFormerName(DatedMixin):
 class CampusPlace(models.Model):
     """A place where the campus is embodied ("lieu d'incarnation", "lieu totem")."""
 
-    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="places")
+    campus = models.ForeignKey(
+        Campus, on_delete=models.CASCADE, related_name="places", verbose_name=_("campus")
+    )
     name = models.CharField(_("nom du lieu"), max_length=250)
     address = models.TextField(_("adresse"), blank=True)
     is_flagship = models.BooleanField(_("lieu totem"), default=False)
@@ -413,7 +420,9 @@ class CampusPlace(models.Model):
 
 
 class LabelPeriod(models.Model):
-    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="label_periods")
+    campus = models.ForeignKey(
+        Campus, on_delete=models.CASCADE, related_name="label_periods", verbose_name=_("campus")
+    )
     category = models.CharField(_("catégorie"), max_length=16, choices=LabelCategory.choices)
     start = models.DateField(_("début"))
     end = models.DateField(_("fin"))
@@ -469,7 +478,9 @@ class LabelPeriod(models.Model):
 class SupportInstitutionTenure(DatedMixin):
     """Which organisation supports (carries) the campus, over which dates."""
 
-    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="support_history")
+    campus = models.ForeignKey(
+        Campus, on_delete=models.CASCADE, related_name="support_history", verbose_name=_("campus")
+    )
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -515,7 +526,9 @@ class CampusDirector(DatedMixin):
     An active account with the director role and a row covering today sees that campus.
     """
 
-    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="directors")
+    campus = models.ForeignKey(
+        Campus, on_delete=models.CASCADE, related_name="directors", verbose_name=_("campus")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -576,7 +589,9 @@ class StakeholderType(models.TextChoices):
 
 
 class Stakeholder(models.Model):
-    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="stakeholders")
+    campus = models.ForeignKey(
+        Campus, on_delete=models.CASCADE, related_name="stakeholders", verbose_name=_("campus")
+    )
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -611,7 +626,9 @@ class GovernanceKind(models.TextChoices):
 
 
 class GovernanceBody(models.Model):
-    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="governance_bodies")
+    campus = models.ForeignKey(
+        Campus, on_delete=models.CASCADE, related_name="governance_bodies", verbose_name=_("campus")
+    )
     kind = models.CharField(_("instance"), max_length=16, choices=GovernanceKind.choices)
     name = models.CharField(_("intitulé"), max_length=250, blank=True)
     composition = models.TextField(_("composition"), blank=True)

@@ -141,8 +141,8 @@ class FrameworkConvention(models.Model):
         verbose_name=_("dénoncée par"),
     )
     termination_reason = models.TextField(_("motif de la dénonciation"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créée le"))
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     class Meta:
         verbose_name = _("convention cadre")
@@ -179,7 +179,10 @@ class ConventionParty(models.Model):
     """A signatory party, in the order of the convention's « Entre : … » list."""
 
     convention = models.ForeignKey(
-        FrameworkConvention, on_delete=models.CASCADE, related_name="parties"
+        FrameworkConvention,
+        on_delete=models.CASCADE,
+        related_name="parties",
+        verbose_name=_("convention"),
     )
     position = models.PositiveSmallIntegerField(_("rang"))
     kind = models.CharField(_("type de partie"), max_length=10, choices=PartyKind.choices)
@@ -206,6 +209,7 @@ class ConventionParty(models.Model):
         null=True,
         blank=True,
         related_name="added_parties",
+        verbose_name=_("ajoutée par"),
     )
     removed_by = models.ForeignKey(
         "Amendment",
@@ -213,6 +217,7 @@ class ConventionParty(models.Model):
         null=True,
         blank=True,
         related_name="removed_parties",
+        verbose_name=_("retirée par"),
     )
 
     class Meta:
@@ -237,7 +242,10 @@ class ConventionParty(models.Model):
 
 class Article(models.Model):
     convention = models.ForeignKey(
-        FrameworkConvention, on_delete=models.CASCADE, related_name="articles"
+        FrameworkConvention,
+        on_delete=models.CASCADE,
+        related_name="articles",
+        verbose_name=_("convention"),
     )
     number = models.PositiveSmallIntegerField(_("numéro"))
     title = models.CharField(_("titre"), max_length=300)
@@ -261,7 +269,9 @@ class Article(models.Model):
 class Paragraph(models.Model):
     """An alinéa, addressable as « article 4, alinéa 4.1 » by its label."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="paragraphs", verbose_name=_("article")
+    )
     position = models.PositiveSmallIntegerField(_("rang"))
     label = models.CharField(
         _("alinéa"), max_length=20, blank=True, help_text=_("Par exemple « 4.1 ».")
@@ -286,7 +296,10 @@ class Contribution(models.Model):
     """What one party brings: money (ceilings per year and share of expenses) or in kind."""
 
     convention = models.ForeignKey(
-        FrameworkConvention, on_delete=models.CASCADE, related_name="contributions"
+        FrameworkConvention,
+        on_delete=models.CASCADE,
+        related_name="contributions",
+        verbose_name=_("convention"),
     )
     party = models.ForeignKey(
         ConventionParty,
@@ -338,7 +351,10 @@ class Contribution(models.Model):
 
 class Annex(models.Model):
     convention = models.ForeignKey(
-        FrameworkConvention, on_delete=models.CASCADE, related_name="annexes"
+        FrameworkConvention,
+        on_delete=models.CASCADE,
+        related_name="annexes",
+        verbose_name=_("convention"),
     )
     position = models.PositiveSmallIntegerField(_("rang"))
     title = models.CharField(_("titre"), max_length=300)
@@ -361,7 +377,10 @@ class Amendment(models.Model):
     """
 
     convention = models.ForeignKey(
-        FrameworkConvention, on_delete=models.PROTECT, related_name="amendments"
+        FrameworkConvention,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+        verbose_name=_("convention"),
     )
     number = models.PositiveSmallIntegerField(_("numéro"))
     title = models.CharField(_("intitulé"), max_length=300)
@@ -390,8 +409,8 @@ class Amendment(models.Model):
     )
     sent_on = models.DateField(_("envoyé pour signature le"), null=True, blank=True)
     effective_date = models.DateField(_("date d'effet"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créé le"))
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     class Meta:
         verbose_name = _("avenant")
@@ -441,7 +460,9 @@ class AmendmentChange(models.Model):
     title and text; a party change names the party or organisation.
     """
 
-    amendment = models.ForeignKey(Amendment, on_delete=models.CASCADE, related_name="changes")
+    amendment = models.ForeignKey(
+        Amendment, on_delete=models.CASCADE, related_name="changes", verbose_name=_("avenant")
+    )
     position = models.PositiveSmallIntegerField(_("rang"))
     kind = models.CharField(_("type de modification"), max_length=30, choices=ChangeKind.choices)
     article_number = models.PositiveSmallIntegerField(_("article"), null=True, blank=True)
@@ -495,19 +516,33 @@ class Signature(models.Model):
         null=True,
         blank=True,
         related_name="signatures",
+        verbose_name=_("convention"),
     )
     amendment = models.ForeignKey(
-        Amendment, on_delete=models.CASCADE, null=True, blank=True, related_name="signatures"
+        Amendment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="signatures",
+        verbose_name=_("avenant"),
     )
-    party = models.ForeignKey(ConventionParty, on_delete=models.PROTECT, related_name="signatures")
+    party = models.ForeignKey(
+        ConventionParty,
+        on_delete=models.PROTECT,
+        related_name="signatures",
+        verbose_name=_("partie"),
+    )
     signed_on = models.DateField(_("date de signature"))
     place = models.CharField(_("lieu"), max_length=100)
     signatory_name = models.CharField(_("signataire"), max_length=200)
     signatory_title = models.CharField(_("qualité du signataire"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("enregistrée par"),
     )
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_at = models.DateTimeField(auto_now_add=True, verbose_name=_("enregistrée le"))
 
     class Meta:
         verbose_name = _("signature")
@@ -546,16 +581,27 @@ class SignedScan(models.Model):
     """The scanned signed original (PDF), attached to the convention or one of its amendments."""
 
     convention = models.ForeignKey(
-        FrameworkConvention, on_delete=models.CASCADE, related_name="scans"
+        FrameworkConvention,
+        on_delete=models.CASCADE,
+        related_name="scans",
+        verbose_name=_("convention"),
     )
     amendment = models.ForeignKey(
-        Amendment, on_delete=models.CASCADE, null=True, blank=True, related_name="scans"
+        Amendment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="scans",
+        verbose_name=_("avenant"),
     )
     file = models.FileField(_("fichier PDF"), upload_to=_scan_path)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("déposé par"),
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True, verbose_name=_("déposé le"))
 
     class Meta:
         verbose_name = _("original signé numérisé")
@@ -578,10 +624,18 @@ class GeneratedDocument(StoredDocument):
 
     kind = models.CharField(_("document"), max_length=20, choices=DocumentKind.choices)
     convention = models.ForeignKey(
-        FrameworkConvention, on_delete=models.CASCADE, related_name="documents"
+        FrameworkConvention,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("convention"),
     )
     amendment = models.ForeignKey(
-        Amendment, on_delete=models.CASCADE, null=True, blank=True, related_name="documents"
+        Amendment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("avenant"),
     )
     as_of = models.DateField(_("texte en vigueur au"), null=True, blank=True)
 
@@ -622,10 +676,18 @@ class Reminder(Delivery):
 
     step = models.CharField(_("étape"), max_length=30, choices=ReminderStep.choices)
     convention = models.ForeignKey(
-        FrameworkConvention, on_delete=models.CASCADE, related_name="reminders"
+        FrameworkConvention,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("convention"),
     )
     amendment = models.ForeignKey(
-        Amendment, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
+        Amendment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminders",
+        verbose_name=_("avenant"),
     )
     # The deadline the reminder is about (end date, last day of notice, sending date).
     due_on = models.DateField(_("échéance"))

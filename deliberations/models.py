@@ -59,7 +59,9 @@ class Regulation(models.Model):
 
 
 class RegulationVersion(models.Model):
-    regulation = models.ForeignKey(Regulation, on_delete=models.CASCADE, related_name="versions")
+    regulation = models.ForeignKey(
+        Regulation, on_delete=models.CASCADE, related_name="versions", verbose_name=_("règlement")
+    )
     deliberation = models.OneToOneField(
         Deliberation,
         on_delete=models.PROTECT,

@@ -35,9 +35,14 @@ class StoredDocument(models.Model):
     error = models.TextField(_("erreur"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("demandé par"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     # When it was last put on the queue: a pending document older than the sweep's timeout was
     # lost by its worker (documents.services.sweep_stale).
     queued_at = models.DateTimeField(_("mis en file le"), null=True, blank=True)

@@ -33,9 +33,14 @@ class Campaign(models.Model):
     opens_on = models.DateField(_("ouverture"))
     deadline = models.DateField(_("date limite"))
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ouverte par"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créée le"))
 
     class Meta:
         verbose_name = _("campagne de suivi")
@@ -87,7 +92,12 @@ class FollowUpSheet(models.Model):
     # Pre-filled from the campus's validated sheet of the year before (stakeholders,
     # formations, partners): the rows copied are marked as such in the sections' data.
     prefilled_from = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("préremplie d'après"),
     )
     submitted_at = models.DateTimeField(_("soumise le"), null=True, blank=True)
     validated_at = models.DateTimeField(_("validée le"), null=True, blank=True)
@@ -96,11 +106,16 @@ class FollowUpSheet(models.Model):
     )
     rectorate_opinion_text = models.TextField(_("motivation de l'avis"), blank=True)
     rectorate_opinion_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("avis du rectorat donné par"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créée le"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("modifiée le"))
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     class Meta:
         verbose_name = _("fiche de suivi")
@@ -130,16 +145,23 @@ class SheetSection(models.Model):
     """The content of one of the nine sections, as typed (a draft may hold invalid values:
     nothing typed is lost); `sections.py` validates it and says whether it is complete."""
 
-    sheet = models.ForeignKey(FollowUpSheet, on_delete=models.CASCADE, related_name="sections")
+    sheet = models.ForeignKey(
+        FollowUpSheet, on_delete=models.CASCADE, related_name="sections", verbose_name=_("fiche")
+    )
     number = models.PositiveSmallIntegerField(_("rubrique"))
     data = models.JSONField(_("contenu"), default=dict, blank=True)
     is_complete = models.BooleanField(_("complète"), default=False)
     error_count = models.PositiveSmallIntegerField(_("erreurs"), default=0)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("modifiée par"),
     )
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("modifiée le"))
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     class Meta:
         verbose_name = _("rubrique de la fiche")
@@ -159,7 +181,9 @@ class SheetSection(models.Model):
 class SheetIndicators(models.Model):
     """The figures of a sheet the regional dashboard adds up, recomputed at every save."""
 
-    sheet = models.OneToOneField(FollowUpSheet, on_delete=models.CASCADE, related_name="indicators")
+    sheet = models.OneToOneField(
+        FollowUpSheet, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("fiche")
+    )
     pupils = models.PositiveIntegerField(_("élèves"), default=0)
     apprentices = models.PositiveIntegerField(_("apprentis"), default=0)
     students = models.PositiveIntegerField(_("étudiants"), default=0)
@@ -214,7 +238,9 @@ class SheetIndicators(models.Model):
 class StatusChange(audit_models.StatusChange):
     subject_field = "sheet"
 
-    sheet = models.ForeignKey(FollowUpSheet, on_delete=models.CASCADE, related_name="history")
+    sheet = models.ForeignKey(
+        FollowUpSheet, on_delete=models.CASCADE, related_name="history", verbose_name=_("fiche")
+    )
     from_status = models.CharField(_("de"), max_length=20, choices=SheetStatus.choices)
     to_status = models.CharField(_("vers"), max_length=20, choices=SheetStatus.choices)
 
@@ -235,15 +261,21 @@ class SheetComment(models.Model):
     """A reviewer's comment on one section (0: the whole sheet). Internal notes are for the
     reviewers only: the director never sees them."""
 
-    sheet = models.ForeignKey(FollowUpSheet, on_delete=models.CASCADE, related_name="comments")
+    sheet = models.ForeignKey(
+        FollowUpSheet, on_delete=models.CASCADE, related_name="comments", verbose_name=_("fiche")
+    )
     section = models.PositiveSmallIntegerField(_("rubrique"), default=0)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("auteur"),
     )
     side = models.CharField(_("côté"), max_length=10, choices=ReviewerSide.choices)
     internal = models.BooleanField(_("note interne (invisible du campus)"), default=False)
     text = models.TextField(_("commentaire"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("écrit le"))
 
     class Meta:
         verbose_name = _("commentaire de relecture")
@@ -260,16 +292,22 @@ class SheetComment(models.Model):
 
 
 class SheetAttachment(models.Model):
-    sheet = models.ForeignKey(FollowUpSheet, on_delete=models.CASCADE, related_name="attachments")
+    sheet = models.ForeignKey(
+        FollowUpSheet, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("fiche")
+    )
     section = models.PositiveSmallIntegerField(_("rubrique"))
     file = models.FileField(_("fichier"), upload_to="followup/attachments/%Y/")
     name = models.CharField(_("nom"), max_length=200)
     kind = models.CharField(_("type"), max_length=10)  # pdf, odt, ods, docx, xlsx (by content)
     size = models.PositiveIntegerField(_("taille (octets)"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("déposée par"),
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True, verbose_name=_("déposée le"))
 
     class Meta:
         verbose_name = _("pièce jointe")
@@ -294,7 +332,9 @@ class SheetReminder(Delivery):
     the constraint makes a second beat run, or a worker restarted mid-run, a no-op); the log
     shown on the sheet."""
 
-    sheet = models.ForeignKey(FollowUpSheet, on_delete=models.CASCADE, related_name="reminders")
+    sheet = models.ForeignKey(
+        FollowUpSheet, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("fiche")
+    )
     step = models.CharField(_("étape"), max_length=10, choices=ReminderStep.choices)
     # The date the reminder is about: the deadline, or the submission date for reviewers.
     due_on = models.DateField(_("échéance"))
@@ -317,7 +357,9 @@ class SheetReminder(Delivery):
 class SheetDocument(StoredDocument):
     """A PDF of one sheet (documents.StoredDocument: status, file, fingerprint…)."""
 
-    sheet = models.ForeignKey(FollowUpSheet, on_delete=models.CASCADE, related_name="documents")
+    sheet = models.ForeignKey(
+        FollowUpSheet, on_delete=models.CASCADE, related_name="documents", verbose_name=_("fiche")
+    )
 
     class Meta(StoredDocument.Meta):
         verbose_name = _("PDF de fiche de suivi")

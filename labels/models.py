@@ -40,7 +40,12 @@ class CriteriaVersion(models.Model):
 
 
 class Criterion(models.Model):
-    version = models.ForeignKey(CriteriaVersion, on_delete=models.PROTECT, related_name="criteria")
+    version = models.ForeignKey(
+        CriteriaVersion,
+        on_delete=models.PROTECT,
+        related_name="criteria",
+        verbose_name=_("version du cahier des charges"),
+    )
     number = models.CharField(_("numéro"), max_length=8)  # « 2.1 » … « 2.11 »
     position = models.PositiveSmallIntegerField(_("ordre"))
     title = models.CharField(_("intitulé"), max_length=300)
@@ -151,7 +156,12 @@ class LabelApplication(models.Model):
     """A « candidature »: the campus (an existing one, or a project in préfiguration) applies
     for the label, carried jointly by the Region's president and the rector."""
 
-    campus = models.ForeignKey(Campus, on_delete=models.PROTECT, related_name="label_applications")
+    campus = models.ForeignKey(
+        Campus,
+        on_delete=models.PROTECT,
+        related_name="label_applications",
+        verbose_name=_("campus"),
+    )
     kind = models.CharField(_("objet"), max_length=20, choices=ApplicationKind.choices)
     target_category = models.CharField(
         _("catégorie visée"), max_length=16, choices=LabelCategory.choices
@@ -221,12 +231,17 @@ class LabelApplication(models.Model):
         help_text=_("Une candidature antérieure au portail, enregistrée telle qu'elle a été."),
     )
     note = models.TextField(_("remarque"), blank=True)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("créée par"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créée le"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("modifiée le"))
 
     class Meta:
         verbose_name = _("candidature au label")
@@ -276,7 +291,10 @@ class ApplicationOpinion(models.Model):
     """The prior opinion of the CAEN or the CREFOP on the application."""
 
     application = models.ForeignKey(
-        LabelApplication, on_delete=models.CASCADE, related_name="opinions"
+        LabelApplication,
+        on_delete=models.CASCADE,
+        related_name="opinions",
+        verbose_name=_("candidature"),
     )
     body = models.CharField(_("instance"), max_length=10, choices=OpinionBody.choices)
     given_on = models.DateField(_("date de l'avis"))
@@ -302,13 +320,16 @@ class ApplicationAnnex(models.Model):
     """An annex of the dossier (PDF); dossier and annexes are 80 pages at most in all."""
 
     application = models.ForeignKey(
-        LabelApplication, on_delete=models.CASCADE, related_name="annexes"
+        LabelApplication,
+        on_delete=models.CASCADE,
+        related_name="annexes",
+        verbose_name=_("candidature"),
     )
     number = models.PositiveSmallIntegerField(_("numéro"))
     title = models.CharField(_("intitulé"), max_length=250)
     file = models.FileField(_("fichier"), upload_to="labels/annexes/%Y/")
     pages = models.PositiveSmallIntegerField(_("pages"))
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True, verbose_name=_("déposée le"))
 
     class Meta:
         verbose_name = _("annexe")
@@ -329,16 +350,26 @@ class CriterionPresentation(models.Model):
     Each save keeps its version: a second editor gets a conflict, never an overwrite."""
 
     application = models.ForeignKey(
-        LabelApplication, on_delete=models.CASCADE, related_name="presentations"
+        LabelApplication,
+        on_delete=models.CASCADE,
+        related_name="presentations",
+        verbose_name=_("candidature"),
     )
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("critère")
+    )
     text = models.TextField(_("présentation"), blank=True)
     annex_references = models.CharField(_("annexes citées"), max_length=500, blank=True)
-    version = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0, verbose_name=_("version"))
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("modifiée par"),
     )
-    updated_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(null=True, blank=True, verbose_name=_("modifiée le"))
 
     class Meta:
         verbose_name = _("présentation d'un critère")
@@ -358,7 +389,10 @@ class StatusChange(audit_models.StatusChange):
     subject_field = "application"
 
     application = models.ForeignKey(
-        LabelApplication, on_delete=models.CASCADE, related_name="history"
+        LabelApplication,
+        on_delete=models.CASCADE,
+        related_name="history",
+        verbose_name=_("candidature"),
     )
     from_status = models.CharField(_("de"), max_length=20, choices=ApplicationStatus.choices)
     to_status = models.CharField(_("vers"), max_length=20, choices=ApplicationStatus.choices)
@@ -384,13 +418,19 @@ class ExpertAffiliation(models.Model):
     campus this organisation supports or takes part in."""
 
     expert = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="label_affiliations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="label_affiliations",
+        verbose_name=_("expert·e"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="expert_affiliations"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="expert_affiliations",
+        verbose_name=_("organisme"),
     )
     relation = models.CharField(_("lien"), max_length=12, choices=Affiliation.choices)
-    declared_at = models.DateTimeField(auto_now_add=True)
+    declared_at = models.DateTimeField(auto_now_add=True, verbose_name=_("déclarée le"))
 
     class Meta:
         verbose_name = _("lien d'intérêt déclaré")
@@ -409,11 +449,16 @@ class DeclaredConflict(models.Model):
     """A conflict of interest an expert declares with a campus (whatever the registry says)."""
 
     expert = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="label_conflicts"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="label_conflicts",
+        verbose_name=_("expert·e"),
     )
-    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="+")
+    campus = models.ForeignKey(
+        Campus, on_delete=models.CASCADE, related_name="+", verbose_name=_("campus")
+    )
     reason = models.CharField(_("motif"), max_length=300)
-    declared_at = models.DateTimeField(auto_now_add=True)
+    declared_at = models.DateTimeField(auto_now_add=True, verbose_name=_("déclaré le"))
 
     class Meta:
         verbose_name = _("conflit d'intérêts déclaré")
@@ -428,15 +473,25 @@ class DeclaredConflict(models.Model):
 
 class ExpertAssignment(models.Model):
     application = models.ForeignKey(
-        LabelApplication, on_delete=models.CASCADE, related_name="assignments"
+        LabelApplication,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("candidature"),
     )
     expert = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="label_assignments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="label_assignments",
+        verbose_name=_("expert·e"),
     )
     assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("désignation par"),
     )
-    assigned_at = models.DateTimeField(auto_now_add=True)
+    assigned_at = models.DateTimeField(auto_now_add=True, verbose_name=_("désignation le"))
     submitted_at = models.DateTimeField(_("évaluation transmise le"), null=True, blank=True)
     overall_comment = models.TextField(_("appréciation d'ensemble"), blank=True)
 
@@ -464,9 +519,14 @@ class CriterionAssessment(models.Model):
     submitted their own."""
 
     assignment = models.ForeignKey(
-        ExpertAssignment, on_delete=models.CASCADE, related_name="assessments"
+        ExpertAssignment,
+        on_delete=models.CASCADE,
+        related_name="assessments",
+        verbose_name=_("désignation"),
     )
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("critère")
+    )
     rating = models.CharField(_("appréciation"), max_length=10, choices=Rating.choices, blank=True)
     comment = models.TextField(_("commentaire"), blank=True)
     recommendations = models.TextField(_("recommandations"), blank=True)
@@ -493,9 +553,14 @@ class ConsolidatedCriterion(models.Model):
     """The group's opinion on one criterion, written by the rapporteur."""
 
     application = models.ForeignKey(
-        LabelApplication, on_delete=models.CASCADE, related_name="consolidated"
+        LabelApplication,
+        on_delete=models.CASCADE,
+        related_name="consolidated",
+        verbose_name=_("candidature"),
     )
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("critère")
+    )
     rating = models.CharField(_("appréciation du groupe"), max_length=10, choices=Rating.choices)
     excellence_rating = models.CharField(
         _("exigences Excellence"), max_length=10, choices=Rating.choices, blank=True
@@ -537,9 +602,14 @@ class LabelObligation(models.Model):
     two years in, the mid-term evaluation, and for Excellence the external evaluation. Filed
     by the campus, reviewed by the experts with navettes."""
 
-    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="label_obligations")
+    campus = models.ForeignKey(
+        Campus, on_delete=models.CASCADE, related_name="label_obligations", verbose_name=_("campus")
+    )
     label_period = models.ForeignKey(
-        LabelPeriod, on_delete=models.CASCADE, related_name="obligations"
+        LabelPeriod,
+        on_delete=models.CASCADE,
+        related_name="obligations",
+        verbose_name=_("période de label"),
     )
     kind = models.CharField(_("obligation"), max_length=20, choices=ObligationKind.choices)
     due_on = models.DateField(_("à remettre le"))
@@ -551,8 +621,8 @@ class LabelObligation(models.Model):
     filed_on = models.DateField(_("remis le"), null=True, blank=True)
     summary = models.TextField(_("synthèse du campus"), blank=True)
     review = models.TextField(_("conclusion des experts"), blank=True)
-    version = models.PositiveIntegerField(default=1)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("modifiée le"))
 
     class Meta:
         verbose_name = _("obligation du label")
@@ -577,14 +647,28 @@ class NavetteRound(models.Model):
     an obligation of a granted label."""
 
     application = models.ForeignKey(
-        LabelApplication, on_delete=models.CASCADE, null=True, blank=True, related_name="rounds"
+        LabelApplication,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rounds",
+        verbose_name=_("candidature"),
     )
     obligation = models.ForeignKey(
-        LabelObligation, on_delete=models.CASCADE, null=True, blank=True, related_name="rounds"
+        LabelObligation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rounds",
+        verbose_name=_("obligation"),
     )
     number = models.PositiveSmallIntegerField(_("navette n°"))
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("envoyée par"),
     )
     sent_on = models.DateField(_("envoyée le"))
     answers_due_on = models.DateField(_("réponses attendues le"), null=True, blank=True)
@@ -625,27 +709,42 @@ class Treatment(models.TextChoices):
 
 class Recommendation(models.Model):
     round = models.ForeignKey(
-        NavetteRound, on_delete=models.CASCADE, related_name="recommendations"
+        NavetteRound,
+        on_delete=models.CASCADE,
+        related_name="recommendations",
+        verbose_name=_("navette"),
     )
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("critère")
+    )
     number = models.PositiveSmallIntegerField(_("numéro"))  # across the round: R1, R2…
     text = models.TextField(_("recommandation"))
     # The carriers' answer…
     answer = models.TextField(_("réponse"), blank=True)
     answer_file = models.FileField(_("pièce jointe"), upload_to="labels/reponses/%Y/", blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("réponse de"),
     )
-    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("réponse le"))
     # … and the experts' mark on it.
     treatment = models.CharField(
         _("prise en compte"), max_length=14, choices=Treatment.choices, blank=True
     )
     treatment_comment = models.TextField(_("commentaire des experts"), blank=True)
     marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("marquée par"),
     )
-    marked_at = models.DateTimeField(null=True, blank=True)
+    marked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("marquée le"))
 
     class Meta:
         verbose_name = _("recommandation")
@@ -673,7 +772,10 @@ class LabelDocumentKind(models.TextChoices):
 class LabelDocument(StoredDocument):
     kind = models.CharField(_("document"), max_length=20, choices=LabelDocumentKind.choices)
     application = models.ForeignKey(
-        LabelApplication, on_delete=models.CASCADE, related_name="documents"
+        LabelApplication,
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("candidature"),
     )
 
     class Meta(StoredDocument.Meta):
@@ -706,7 +808,9 @@ class LabelReminder(Delivery):
     """A reminder before a milestone of a campus's label, sent once per milestone and date
     (notifications.Delivery)."""
 
-    campus = models.ForeignKey(Campus, on_delete=models.CASCADE, related_name="label_reminders")
+    campus = models.ForeignKey(
+        Campus, on_delete=models.CASCADE, related_name="label_reminders", verbose_name=_("campus")
+    )
     milestone = models.CharField(_("jalon"), max_length=20, choices=Milestone.choices)
     due_on = models.DateField(_("échéance"))
     subject = models.CharField(_("objet"), max_length=300)

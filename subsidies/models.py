@@ -400,11 +400,16 @@ class SubsidyDossier(models.Model):
     )
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("créé par"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créé le"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("modifié le"))
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     class Meta:
         verbose_name = _("dossier de subvention")
@@ -494,7 +499,10 @@ class FinancingLine(models.Model):
     """One line of the provisional financing plan (« plan de financement prévisionnel »)."""
 
     dossier = models.ForeignKey(
-        SubsidyDossier, on_delete=models.CASCADE, related_name="financing_lines"
+        SubsidyDossier,
+        on_delete=models.CASCADE,
+        related_name="financing_lines",
+        verbose_name=_("dossier"),
     )
     kind = models.CharField(_("nature"), max_length=10, choices=LineKind.choices)
     label = models.CharField(_("libellé"), max_length=250)
@@ -535,7 +543,10 @@ class StatusChange(audit_models.StatusChange):
     subject_field = "dossier"
 
     dossier = models.ForeignKey(
-        SubsidyDossier, on_delete=models.CASCADE, related_name="status_changes"
+        SubsidyDossier,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("dossier"),
     )
     from_status = models.CharField(_("de"), max_length=20, choices=DossierStatus.choices)
     to_status = models.CharField(_("vers"), max_length=20, choices=DossierStatus.choices)
@@ -553,7 +564,10 @@ class GrantAgreement(models.Model):
     It is signed once both the Region and the beneficiary have signed; payments need it."""
 
     dossier = models.OneToOneField(
-        SubsidyDossier, on_delete=models.CASCADE, related_name="agreement"
+        SubsidyDossier,
+        on_delete=models.CASCADE,
+        related_name="agreement",
+        verbose_name=_("dossier"),
     )
     # The beneficiary it was made with (a later transfer amendment changes the dossier's).
     beneficiary = models.ForeignKey(
@@ -575,7 +589,7 @@ class GrantAgreement(models.Model):
     signed_scan = models.FileField(
         _("exemplaire signé (PDF)"), upload_to="subsidies/agreements/%Y/", blank=True
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créée le"))
 
     class Meta:
         verbose_name = _("convention de financement")
@@ -641,10 +655,15 @@ class Payment(models.Model):
     )
     note = models.TextField(_("observations"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("créé par"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créé le"))
+    version = models.PositiveIntegerField(default=1, editable=False, verbose_name=_("version"))
 
     class Meta:
         verbose_name = _("versement")
@@ -736,12 +755,20 @@ class BeneficiaryTransfer(models.Model):
         _("exemplaire signé (PDF)"), upload_to="subsidies/transfers/%Y/", blank=True
     )
     dossiers = models.ManyToManyField(
-        SubsidyDossier, through="TransferredDossier", related_name="transfers"
+        SubsidyDossier,
+        through="TransferredDossier",
+        related_name="transfers",
+        verbose_name=_("dossiers"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("créé par"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("créé le"))
 
     class Meta:
         verbose_name = _("avenant de transfert")
@@ -775,10 +802,16 @@ class TransferredDossier(models.Model):
     signed and the remainder now due to the new one (kept as history)."""
 
     transfer = models.ForeignKey(
-        BeneficiaryTransfer, on_delete=models.CASCADE, related_name="items"
+        BeneficiaryTransfer,
+        on_delete=models.CASCADE,
+        related_name="items",
+        verbose_name=_("transfert"),
     )
     dossier = models.ForeignKey(
-        SubsidyDossier, on_delete=models.PROTECT, related_name="transfer_items"
+        SubsidyDossier,
+        on_delete=models.PROTECT,
+        related_name="transfer_items",
+        verbose_name=_("dossier"),
     )
     paid_to_previous = models.DecimalField(
         _("versé au bénéficiaire initial"), null=True, blank=True, **MONEY
@@ -814,7 +847,12 @@ class SubsidyDocument(StoredDocument):
 
     kind = models.CharField(_("document"), max_length=30, choices=SubsidyDocumentKind.choices)
     dossier = models.ForeignKey(
-        SubsidyDossier, on_delete=models.CASCADE, null=True, blank=True, related_name="documents"
+        SubsidyDossier,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("dossier"),
     )
     transfer = models.ForeignKey(
         BeneficiaryTransfer,
@@ -822,6 +860,7 @@ class SubsidyDocument(StoredDocument):
         null=True,
         blank=True,
         related_name="documents",
+        verbose_name=_("transfert"),
     )
     deliberation = models.ForeignKey(
         Deliberation,
@@ -829,6 +868,7 @@ class SubsidyDocument(StoredDocument):
         null=True,
         blank=True,
         related_name="subsidy_documents",
+        verbose_name=_("délibération"),
     )
 
     class Meta(StoredDocument.Meta):
@@ -853,7 +893,12 @@ class SubsidyReminder(Delivery):
     """A reminder sent once per dossier, step and deadline (notifications.Delivery; the
     constraint makes re-runs no-ops)."""
 
-    dossier = models.ForeignKey(SubsidyDossier, on_delete=models.CASCADE, related_name="reminders")
+    dossier = models.ForeignKey(
+        SubsidyDossier,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("dossier"),
+    )
     step = models.CharField(_("étape"), max_length=20, choices=SubsidyReminderStep.choices)
     due_on = models.DateField(_("échéance"))
     message = models.CharField(_("message"), max_length=300)
