@@ -3,7 +3,7 @@
 import math
 from datetime import timedelta
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -97,34 +97,43 @@ def _covering(day):
 
 
 def campuses_needing_attention(user, on=None, months=12):
-    """Visible campuses whose label ends within `months`, has expired, or that have no director.
+    """Visible campuses whose label ends within `months`, has expired, or that have no director
+    or no support institution on `on`.
 
-    Returns (campus, reason) pairs for the regional home page. The database picks the
-    candidates (the same four conditions, without the wording): the page reads the few
-    campuses to flag rather than every campus of the region.
+    Returns (campus, reason) pairs for the regional home page. The database states the four
+    conditions (annotated on each campus) and picks the campuses meeting one: the page reads
+    the few campuses to flag rather than every campus of the region, and words what was found.
     """
     on = on or timezone.localdate()
     horizon = on + timedelta(days=math.floor(months * 30.5))
     director = CampusDirector.objects.in_office(on).filter(campus=OuterRef("pk"))
     support = SupportInstitutionTenure.objects.filter(_covering(on), campus=OuterRef("pk"))
-    candidates = campus_list(user, on).filter(
-        Q(current_end__lte=horizon)
-        | Q(label_status=LabelStatus.EXPIRED)
-        | ~Exists(director)
-        | ~Exists(support)
+    candidates = (
+        campus_list(user, on)
+        .annotate(
+            label_ending=ExpressionWrapper(Q(current_end__lte=horizon), BooleanField()),
+            label_expired=ExpressionWrapper(Q(label_status=LabelStatus.EXPIRED), BooleanField()),
+            has_director=Exists(director),
+            has_support=Exists(support),
+        )
+        .filter(
+            Q(label_ending=True)
+            | Q(label_expired=True)
+            | Q(has_director=False)
+            | Q(has_support=False)
+        )
+        .exclude(label_status=LabelStatus.REPLACED)  # its successor is the one to follow
     )
     items = []
     for campus in candidates:
-        if campus.label_status == LabelStatus.REPLACED:
-            continue  # its successor is the one to follow
-        days = campus.label_days_left
-        if days is not None and days <= months * 30.5:
+        if campus.label_ending:
+            days = campus.label_days_left
             items.append((campus, _("Label se terminant dans %(days)s jours") % {"days": days}))
-        elif campus.label_status == LabelStatus.EXPIRED:
+        elif campus.label_expired:
             items.append((campus, _("Label expiré : renouvellement à suivre")))
-        if not campus.current_directors:
+        if not campus.has_director:
             items.append((campus, _("Aucun·e directeur·rice opérationnel·le en fonction")))
-        if support_institution_on(campus, on) is None:
+        if not campus.has_support:
             items.append((campus, _("Aucun établissement support en cours")))
     return items
 
