@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 
 
 class SigningError(Exception):
-    """The seal or the issuing authority cannot be used (missing or unreadable)."""
+    """Signing cannot go on: the seal or the issuing authority cannot be used (missing or
+    unreadable), or the one-time code could not be e-mailed."""
 
 
 # --- configuration -------------------------------------------------------------------------------
@@ -506,10 +507,16 @@ def signable(label: str) -> Signable | None:
 
 
 def issue_code(user, act_label: str, act_id: int, party_key: str) -> str:
-    """Create a one-time code (10 minutes) and e-mail it to the user after commit; returns it."""
+    """Create a one-time code (10 minutes), e-mail it to the user now, and return it.
+
+    Sent at once rather than after the commit: the page then says truthfully whether it left.
+    A mail server that refuses it voids the code and raises SigningError (a French message);
+    a code mailed whose row is then rolled back is only refused, and another can be asked for.
+    """
+    import logging
+
     from django.contrib.auth.hashers import make_password
     from django.core.mail import send_mail
-    from django.db import transaction
     from django.utils import timezone
 
     from documents.models import SigningCode
@@ -518,7 +525,7 @@ def issue_code(user, act_label: str, act_id: int, party_key: str) -> str:
     SigningCode.objects.filter(
         user=user, act_label=act_label, act_id=act_id, party_key=party_key, used_at__isnull=True
     ).update(used_at=timezone.now())
-    SigningCode.objects.create(
+    issued = SigningCode.objects.create(
         user=user,
         act_label=act_label,
         act_id=act_id,
@@ -531,8 +538,18 @@ def issue_code(user, act_label: str, act_id: int, party_key: str) -> str:
         "Bonjour,\n\nVotre code pour signer l'acte dans le portail : %(code)s\n"
         "Il est valable %(minutes)s minutes et ne sert qu'une fois.\n"
     ) % {"code": code, "minutes": SigningCode.LIFETIME_MINUTES}
-    email = user.email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    try:
+        send_mail(subject, body, None, [user.email])
+    except OSError as error:  # SMTP refusals and connection errors
+        logging.getLogger(__name__).exception("Signing code not sent to %s", user.email)
+        issued.used_at = timezone.now()
+        issued.save(update_fields=["used_at"])
+        raise SigningError(
+            _(
+                "Le code n'a pas pu être envoyé (messagerie indisponible) : "
+                "réessayez dans quelques minutes."
+            )
+        ) from error
     return code
 
 

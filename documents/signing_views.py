@@ -178,10 +178,14 @@ def sign(request, label, pk, party):
                 request, _("Votre compte n'a pas d'adresse e-mail : le code ne peut être envoyé.")
             )
         else:
-            signing.issue_code(request.user, label, act.pk, party.key)
-            messages.success(
-                request, _("Un code a été envoyé à %(email)s.") % {"email": request.user.email}
-            )
+            try:
+                signing.issue_code(request.user, label, act.pk, party.key)
+            except signing.SigningError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request, _("Un code a été envoyé à %(email)s.") % {"email": request.user.email}
+                )
         return redirect(request.path)
     if request.method == "POST":
         form = SignForm(request.POST)

@@ -281,3 +281,32 @@ def test_an_upload_without_a_file_is_refused(amendment, region_party, client_of)
     )
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"file", "place"}
+
+
+class RefusingBackend:
+    """A mail server that cannot be reached."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_a_code_that_cannot_be_mailed_is_void_and_the_page_says_so(
+    amendment, region_party, client_of, settings
+):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+
+    response = client_of("region").post(
+        url(amendment, region_party.key), {"action": "send"}, follow=True
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Le code n&#x27;a pas pu être envoyé" in page
+    assert "Un code a été envoyé" not in page
+    # The code issued is void: nobody could sign with it even if it had been seen.
+    assert not SigningCode.objects.filter(used_at__isnull=True).exists()
+    assert SigningCode.objects.count() == 1
+    assert nothing_signed(amendment)
