@@ -6,12 +6,17 @@ from django.shortcuts import render
 from core.roles import is_regional_staff
 
 from . import chain
+from .filters import EntryFilter
 from .models import AuditEntry
 from .selectors import all_entries
 
 # The chain is recomputed at most once a minute per state of the journal (its last entry):
 # the whole journal is read, which must not weigh on every page view.
 CHAIN_CHECK_SECONDS = 60
+PAGE_SIZE = 50
+# A page that shows an object's history (a campus, a convention, an account) shows its latest
+# entries only, with a link to the whole, paginated, filterable history.
+PREVIEW_SIZE = 10
 
 
 def chain_report():
@@ -21,9 +26,30 @@ def chain_report():
     )
 
 
+def preview(entries, more_url):
+    """The latest PREVIEW_SIZE entries, and `more_url` if there are more: the context of
+    templates/audit/_entries.html (one query)."""
+    latest = list(entries[: PREVIEW_SIZE + 1])
+    return {
+        "entries": latest[:PREVIEW_SIZE],
+        "more_url": more_url if len(latest) > PREVIEW_SIZE else "",
+    }
+
+
+def history_page(request, entries, context, *, template="audit/history.html"):
+    """A whole history, newest first, filtered by action and kind, paginated."""
+    filterset = EntryFilter(request.GET or None, queryset=entries)
+    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else entries
+    page = Paginator(rows.order_by("-created_at", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, template, {**context, "filterset": filterset, "page_obj": page})
+
+
 def entry_list(request):
     """The whole journal, for regional staff."""
     if not is_regional_staff(request.user):
         raise PermissionDenied
-    page = Paginator(all_entries(), 50).get_page(request.GET.get("page"))
-    return render(request, "audit/entry_list.html", {"page_obj": page, "chain": chain_report()})
+    return history_page(
+        request, all_entries(), {"chain": chain_report()}, template="audit/entry_list.html"
+    )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("campus/export.<str:fmt>", views.export_registry, name="export"),
     path("campus/<id:pk>/", views.campus_detail, name="detail"),
     path("campus/<id:pk>/modifier/", views.campus_update, name="update"),
+    path("campus/<id:pk>/historique/", views.campus_history, name="history"),
     path("campus/<id:pk>/<slug:kind>/ajouter/", views.campus_child_form, name="child_create"),
     path(
         "campus/<id:pk>/<slug:kind>/<id:child_pk>/modifier/",

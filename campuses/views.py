@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit.selectors import entries_for_campus
+from audit.views import history_page
+from audit.views import preview as history_preview
 from core.composition import blocks_for
 from core.views import form_page, save_form
 from jobs.services import start_job
@@ -83,13 +85,22 @@ def campus_detail(request, pk):
         "campuses/campus_detail.html",
         {
             "campus": campus,
-            "history": entries_for_campus(campus)[:50],
+            "history": history_preview(
+                entries_for_campus(campus), reverse("campuses:history", args=[campus.pk])
+            ),
             "can_manage": permissions.can_manage_campus(request.user, campus),
             "can_view_organisations": permissions.can_view_organisations(request.user),
             # What the domains above the registry show of the campus (its label applications…).
             "blocks": blocks_for("campus.detail", request, campus=campus),
         },
     )
+
+
+def campus_history(request, pk):
+    """The campus's whole history (its records too), for whoever may see the campus."""
+    campus = get_object_or_404(permissions.campuses_visible_to(request.user), pk=pk)
+    title = _("Historique des modifications")
+    return history_page(request, entries_for_campus(campus), {"title": title, "subject": campus})
 
 
 def campus_create(request):

@@ -1,18 +1,28 @@
 from django import template
 
+from core.roles import is_administrator
+
+from .. import display
+
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def audit_rows(context, entry):
+    """{% audit_rows entry as rows %}: the entry's readable rows (audit.display), technical
+    fields only for administrators."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return display.rows(entry, show_technical=is_administrator(user))
+
+
 @register.filter
-def audit_changes(entry):
-    """(field label, before, after) triples of an entry, with the model's French field names."""
-    model = entry.content_type.model_class()
-    rows = []
-    for name, values in (entry.changes or {}).items():
-        before, after = (values + [None, None])[:2] if isinstance(values, list) else (None, values)
-        try:
-            label = model._meta.get_field(name).verbose_name if model else name
-        except Exception:  # a field that no longer exists keeps its technical name
-            label = name
-        rows.append((label, before, after))
-    return rows
+def audit_model(entry):
+    """« Avenant »: the verbose name of the entry's model."""
+    return display.model_label(entry)
+
+
+@register.filter
+def audit_object(entry):
+    """The object's recorded name, its amounts in French."""
+    return display.object_text(entry)

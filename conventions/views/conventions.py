@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEntry
+from audit.views import preview as history_preview
 from core.errors import ConflictError, PermissionDeniedError
 from core.views import file_response, form_page, one_click, save_form
 
@@ -89,10 +90,14 @@ def convention_detail(request, pk):
     dates = dates_in_force(convention, text, today)
     user = request.user
     can_manage = permissions.can_manage_conventions(user)
-    history = AuditEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(FrameworkConvention),
-        object_id=str(convention.pk),
-    ).select_related("actor", "content_type")[:50]
+    convention_type = ContentType.objects.get_for_model(FrameworkConvention)
+    history = history_preview(
+        AuditEntry.objects.filter(content_type=convention_type, object_id=str(convention.pk))
+        .select_related("actor", "content_type")
+        .order_by("-created_at", "-id"),
+        reverse("campuses:history", args=[convention.campus_id])
+        + f"?kind={convention_type.pk}&object={convention.pk}",
+    )
     return render(
         request,
         "conventions/convention_detail.html",
