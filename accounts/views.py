@@ -1,24 +1,21 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEntry
-from audit.views import preview as history_preview
 from core.errors import PermissionDeniedError
 
 from . import services, two_factor
 from .forms import AccountForm, LoginForm
 from .models import Role, User
-from .permissions import can_grant_role, can_manage_accounts
+from .permissions import can_deactivate, can_manage_account, can_manage_accounts
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -87,12 +84,17 @@ def user_invite(request):
     return _account_form(request)
 
 
-def user_update(request, pk):
+def _managed_account(request, pk, **lookup):
+    """The account the action is about, if the user may manage it (else 403)."""
     _require_account_rights(request)
-    account = get_object_or_404(User, pk=pk)
-    if not can_grant_role(request.user, account.role):
+    account = get_object_or_404(User, pk=pk, **lookup)
+    if not can_manage_account(request.user, account):
         raise PermissionDenied
-    return _account_form(request, account)
+    return account
+
+
+def user_update(request, pk):
+    return _account_form(request, _managed_account(request, pk))
 
 
 def user_detail(request, pk):
@@ -100,30 +102,26 @@ def user_detail(request, pk):
     account = get_object_or_404(
         User.objects.prefetch_related("academies", "campus_directorships__campus"), pk=pk
     )
-    user_type = ContentType.objects.get_for_model(User)
-    history = history_preview(
-        AuditEntry.objects.filter(content_type=user_type, object_id=str(account.pk))
-        .select_related("actor", "content_type")
-        .order_by("-created_at", "-id"),
-        reverse("audit:list") + f"?kind={user_type.pk}&object={account.pk}",
-    )
+    history = AuditEntry.objects.filter(
+        content_type__app_label="accounts", object_id=str(account.pk)
+    ).select_related("actor")
     return render(
         request,
         "accounts/user_detail.html",
         {
             "account": account,
-            "history": history,
+            "history": history[:50],
             "two_factor_device": two_factor.totp_device(account),
+            # The actions offered are those the action views allow (accounts.permissions).
+            "may_manage": can_manage_account(request.user, account),
+            "may_deactivate": can_deactivate(request.user, account),
         },
     )
 
 
 @require_POST
 def user_set_active(request, pk, active):
-    _require_account_rights(request)
-    account = get_object_or_404(User, pk=pk)
-    if not can_grant_role(request.user, account.role):
-        raise PermissionDenied
+    account = _managed_account(request, pk)
     try:
         services.set_active(request.user, account, active)
     except PermissionDeniedError as error:
@@ -140,10 +138,7 @@ def user_set_active(request, pk, active):
 def user_reset_two_factor(request, pk):
     """For someone who lost their phone: their application and recovery codes are removed
     (audited); they log in with their password and, if their role requires it, enrol again."""
-    _require_account_rights(request)
-    account = get_object_or_404(User, pk=pk)
-    if not can_grant_role(request.user, account.role):
-        raise PermissionDenied
+    account = _managed_account(request, pk)
     if two_factor.remove(request.user, account):
         messages.success(
             request, _("La double authentification de %s est réinitialisée.") % account
@@ -155,8 +150,7 @@ def user_reset_two_factor(request, pk):
 
 @require_POST
 def user_resend_invitation(request, pk):
-    _require_account_rights(request)
-    account = get_object_or_404(User, pk=pk, is_active=True)
+    account = _managed_account(request, pk, is_active=True)
     services.send_invitation(account)
     messages.success(request, _("Invitation renvoyée à %s.") % account.email)
     return redirect("accounts:user_detail", pk=pk)
