@@ -70,8 +70,9 @@ def test_login_page_is_in_french_by_default():
     assert "Mot de passe oublié ?" in content
 
 
-def test_login_page_follows_the_browser_language():
-    response = Client().get(LOGIN_URL, HTTP_ACCEPT_LANGUAGE="en")
+def test_login_page_in_english_once_chosen_with_the_language_switch():
+    # French by default whatever the browser says (tests/core/test_language_default.py).
+    response = english_client().get(LOGIN_URL, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     content = response.content.decode()
     assert response.headers["Content-Language"] == "en"
@@ -84,11 +85,7 @@ def test_login_page_follows_the_browser_language():
 
 
 def test_login_form_errors_are_translated():
-    response = Client().post(
-        LOGIN_URL,
-        {"username": "region", "password": "wrong"},
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
+    response = english_client().post(LOGIN_URL, {"username": "region", "password": "wrong"})
     assert response.status_code == 200
     assert "Incorrect username or password." in response.content.decode()
 
@@ -105,7 +102,7 @@ def test_home_page_in_english_through_the_language_cookie(client_of):
     assert response.status_code == 200
     content = response.content.decode()
     labels = nav_labels(response)
-    assert {"Home", "Organisations", "Accounts", "Log", "API"} <= set(labels)
+    assert {"Home", "Organisations", "Accounts", "Log"} <= set(labels)
     assert not {"Accueil", "Organismes", "Comptes", "Journal"} & set(labels)
     assert 'aria-label="Main navigation"' in content
     assert ">Log out</button>" in content
@@ -115,7 +112,7 @@ def test_home_page_in_english_through_the_language_cookie(client_of):
 
 
 def test_html_lang_attribute_follows_the_active_language():
-    response = Client().get(LOGIN_URL, HTTP_ACCEPT_LANGUAGE="en")
+    response = english_client().get(LOGIN_URL)
     assert html_lang(response) == "en"
 
 
