@@ -3,7 +3,8 @@ from django.apps import AppConfig
 
 class PortalConfig(AppConfig):
     """The wiring: the links of the navigation that belong to no domain (the home page, the
-    API's documentation, the Django admin). Every app above adds its own."""
+    Django admin). Every app above adds its own. The API's documentation is linked from the
+    help of the footer, for staff only (core.permissions.can_read_api_docs)."""
 
     name = "cmq_portal"
     verbose_name = "Portail CMQ"
@@ -18,7 +19,6 @@ class PortalConfig(AppConfig):
             return bool(getattr(user, "is_authenticated", False))
 
         register_nav(gettext_lazy("Accueil"), "home", visible=authenticated, order=10)
-        register_nav(gettext_lazy("API"), "api-docs", visible=authenticated, order=100)
         register_nav(
             gettext_lazy("Administration Django"),
             "admin:index",

@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.i18n import set_language
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 
 import campuses.api  # noqa: F401 - registers the campuses collection on the router
 import conventions.api  # noqa: F401 - registers conventions, amendments, documents
@@ -14,9 +16,17 @@ from accounts.two_factor_views import admin_login
 from core import converters
 from core.api import ObtainTokenView, router
 
+from .api_docs import api_docs
 from .views import home
 
 converters.register()
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links to: send them to the SVG."""
+    return redirect(static("img/favicon.svg"))
+
 
 urlpatterns = [
     path("", home, name="home"),
@@ -37,8 +47,9 @@ urlpatterns = [
     path("api/v1/auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    # The split view serves its script as a file: no inline script under the CSP.
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    # A portal page, for staff only (cmq_portal.api_docs); its script is served as a file.
+    path("api/docs/", api_docs, name="api-docs"),
+    path("favicon.ico", favicon),
 ]
 
 # Stored files (MEDIA_ROOT) are never served by URL, not even with DEBUG: each is downloaded

@@ -24,7 +24,6 @@ pytestmark = pytest.mark.django_db
                 "Suivi annuel",
                 "Comptes",
                 "Journal",
-                "API",
             ],
         ),
         (
@@ -38,7 +37,6 @@ pytestmark = pytest.mark.django_db
                 "Subventions",
                 "Labellisation",
                 "Suivi annuel",
-                "API",
             ],
         ),
         (
@@ -51,10 +49,9 @@ pytestmark = pytest.mark.django_db
                 "Subventions",
                 "Labellisation",
                 "Suivi annuel",
-                "API",
             ],
         ),
-        ("expert", ["Accueil", "Labellisation", "API"]),
+        ("expert", ["Accueil", "Labellisation"]),
     ],
 )
 def test_each_role_s_navigation(username, labels, user_of):
