@@ -1,15 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEntry
+from audit.views import preview as history_preview
 from core.errors import PermissionDeniedError
 
 from . import services, two_factor
@@ -102,15 +105,19 @@ def user_detail(request, pk):
     account = get_object_or_404(
         User.objects.prefetch_related("academies", "campus_directorships__campus"), pk=pk
     )
-    history = AuditEntry.objects.filter(
-        content_type__app_label="accounts", object_id=str(account.pk)
-    ).select_related("actor")
+    user_type = ContentType.objects.get_for_model(User)
+    history = history_preview(
+        AuditEntry.objects.filter(content_type=user_type, object_id=str(account.pk))
+        .select_related("actor", "content_type")
+        .order_by("-created_at", "-id"),
+        reverse("audit:list") + f"?kind={user_type.pk}&object={account.pk}",
+    )
     return render(
         request,
         "accounts/user_detail.html",
         {
             "account": account,
-            "history": history[:50],
+            "history": history,
             "two_factor_device": two_factor.totp_device(account),
             # The actions offered are those the action views allow (accounts.permissions).
             "may_manage": can_manage_account(request.user, account),
