@@ -19,30 +19,19 @@ details and actions reach real objects and not only 404s.
 """
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import schemathesis
-from django.conf import settings
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode, checks
 from schemathesis.specs.openapi import checks as openapi_checks
 
-BASE_DIR = Path(settings.BASE_DIR)
+from tests import live_portal
+
 MAX_EXAMPLES = 5
-SERVER_START_TIMEOUT = 60  # seconds
-COMMAND_TIMEOUT = 300  # seconds for migrate / load_demo
 REQUEST_TIMEOUT = 60  # seconds: a request that generates a PDF (eager Celery) takes a few
 EXCLUDED_PATHS = r"^/api/v1/auth/token/$"
 CALLERS = ["region", "dir-ia"]
@@ -68,114 +57,23 @@ CHECKS = [
 # ---------------------------------------------------------------- the portal server
 
 
-def _free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _pg_admin(url):
-    import psycopg
-
-    parts = urlsplit(url)
-    return psycopg.connect(
-        host=parts.hostname or None,
-        port=parts.port or None,
-        user=parts.username or None,
-        password=parts.password or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
-def _server_database(workdir):
-    """(DATABASE_URL of the server's own database, cleanup callable)."""
-    if not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        return f"sqlite:///{workdir / 'portal.sqlite3'}", lambda: None
-    from psycopg import sql
-
-    original = os.environ.get("DATABASE_URL") or settings.DATABASE_URL
-    parts = urlsplit(original)
-    name = sql.Identifier(parts.path.lstrip("/") + "_schemathesis")
-    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name)
-    with _pg_admin(original) as connection:
-        connection.execute(drop)
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(name))
-
-    def cleanup():
-        with _pg_admin(original) as connection:
-            connection.execute(drop)
-
-    url = urlunsplit(parts._replace(path="/" + parts.path.lstrip("/") + "_schemathesis"))
-    return url, cleanup
-
-
-def _manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=COMMAND_TIMEOUT,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
-def _wait_until_up(url, process, log_path):
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.2)
-    pytest.fail(f"The portal server did not answer at {url}. Its log:\n{log_path.read_text()}")
+def _schema_demo_and_tokens(env):
+    # One process (each start of Django costs seconds): the schema, the demo, and the callers'
+    # tokens (made here: the token endpoint would ask staff for their second factor).
+    return json.loads(live_portal.manage(env, "shell", "-c", SETUP_SCRIPT).splitlines()[-1])
 
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
     """Base URL of a portal server with the demo data, for this module."""
     workdir = tmp_path_factory.mktemp("schemathesis-server")
-    database_url, drop_database = _server_database(workdir)
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DEBUG": "true",
-        "REDIS_URL": "",  # empty, not absent: no .env brings a broker back (eager Celery)
-        "MEDIA_ROOT": str(workdir / "media"),
-        "EMAIL_URL": f"filemail://{workdir / 'mail'}",
-        "SITE_URL": f"http://127.0.0.1:{port}",
-        "PYTHONUNBUFFERED": "1",
-    }
-    log_path = workdir / "runserver.log"
-    process = None
-    try:
-        # One process (each start of Django costs seconds): the schema, the demo, and the
-        # callers' tokens (made here: the token endpoint would ask staff for their second
-        # factor).
-        tokens = json.loads(_manage(env, "shell", "-c", SETUP_SCRIPT).splitlines()[-1])
-        with log_path.open("w") as log:
-            process = subprocess.Popen(
-                [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-                cwd=BASE_DIR,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        base_url = f"http://127.0.0.1:{port}"
-        _wait_until_up(f"{base_url}/comptes/connexion/", process, log_path)
-        yield Portal(base_url, tokens)
-    finally:
-        if process is not None and process.poll() is None:
-            process.terminate()
-            process.wait(timeout=10)
-        drop_database()
+    with live_portal.running_portal(
+        workdir,
+        "schemathesis",
+        _schema_demo_and_tokens,
+        EMAIL_URL=f"filemail://{workdir / 'mail'}",
+    ) as server:
+        yield Portal(server.base_url, server.setup_output)
 
 
 # ---------------------------------------------------------------- callers and schema

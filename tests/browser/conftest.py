@@ -16,20 +16,13 @@ ORM refuse to run in the same thread (SynchronousOnlyOperation). The browser is 
 so the browser tests are moved to the end of the run: the database tests never run beside it.
 """
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
 
+from tests import live_portal
 from tests.browser.axe_check import Auditor, report, take_snapshot, watch
 from tests.services import CHROMIUM, needs_chromium
 
@@ -43,8 +36,6 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
     "--disable-background-networking",
 ]
-SERVER_START_TIMEOUT = 60  # seconds until GET /comptes/connexion/ must answer
-COMMAND_TIMEOUT = 300  # seconds for migrate / load_demo
 DEFAULT_TIMEOUT_MS = 10_000  # Playwright actions and navigations
 
 # item.stash key: {"setup": report, "call": report, "teardown": report}
@@ -79,156 +70,23 @@ def pytest_collection_modifyitems(config, items):
 # ---------------------------------------------------------------- the portal server
 
 
-def _free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _is_postgres():
-    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
-
-
-def _original_database_url():
-    """The DATABASE_URL the run was started with (settings' NAME may be test_… by now)."""
-    return os.environ.get("DATABASE_URL") or settings.DATABASE_URL
-
-
-def _pg_admin_connection(url):
-    import psycopg
-
-    parts = urlsplit(url)
-    return psycopg.connect(
-        host=parts.hostname or None,
-        port=parts.port or None,
-        user=parts.username or None,
-        password=parts.password or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
-def _recreate_pg_database(url, name):
-    from psycopg import sql
-
-    with _pg_admin_connection(url) as connection:
-        connection.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-def _drop_pg_database(url, name):
-    from psycopg import sql
-
-    with _pg_admin_connection(url) as connection:
-        connection.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-
-
-def _browser_database(workdir):
-    """(DATABASE_URL of the server's own database, cleanup callable)."""
-    if _is_postgres():
-        original = _original_database_url()
-        parts = urlsplit(original)
-        name = parts.path.lstrip("/") + "_browser"
-        _recreate_pg_database(original, name)
-        url = urlunsplit(parts._replace(path="/" + name))
-        return url, lambda: _drop_pg_database(original, name)
-    path = workdir / "portal.sqlite3"
-    return f"sqlite:///{path}", lambda: None
-
-
-def _server_env(database_url, workdir, port):
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=database_url,
-        DEBUG="true",
-        # Empty rather than absent, so that a .env file cannot bring a broker back:
-        # Celery runs eager in the server.
-        REDIS_URL="",
-        MEDIA_ROOT=str(workdir / "media"),
-        SITE_URL=f"http://127.0.0.1:{port}",
-        PYTHONUNBUFFERED="1",
-    )
-    return env
-
-
-def _manage(env, *args):
-    try:
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=COMMAND_TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as error:
-        pytest.fail(f"manage.py {' '.join(args)} still running after {COMMAND_TIMEOUT} s: {error}")
-    if result.returncode != 0:
-        pytest.fail(
-            f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
-            f"{result.stdout}\n{result.stderr}"
-        )
-
-
-def _wait_until_up(url, process, log_path):
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.2)
-    log = log_path.read_text(errors="replace") if log_path.exists() else ""
-    state = "exited" if process.poll() is not None else "did not answer"
-    pytest.fail(f"The portal server {state} ({url}). Its log:\n{log}")
-
-
-def _stop(process):
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+def _migrate_and_load_demo(env):
+    live_portal.manage(env, "migrate", "--noinput")
+    live_portal.manage(env, "load_demo")
 
 
 @pytest.fixture(scope="session")
-def portal_url(tmp_path_factory):
-    """Base URL of a portal server with the demo data, for the whole session."""
+def portal_server(tmp_path_factory):
+    """A portal server with the demo data, for the whole session (tests.live_portal.Server)."""
     workdir = tmp_path_factory.mktemp("portal-server")
-    database_url, drop_database = _browser_database(workdir)
-    port = _free_port()
-    env = _server_env(database_url, workdir, port)
-    base_url = f"http://127.0.0.1:{port}"
-    process = None
-    log_path = workdir / "runserver.log"
-    try:
-        _manage(env, "migrate", "--noinput")
-        _manage(env, "load_demo")
-        with log_path.open("w") as log:
-            process = subprocess.Popen(
-                [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-                cwd=BASE_DIR,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        _wait_until_up(f"{base_url}/comptes/connexion/", process, log_path)
-        yield base_url
-    finally:
-        if process is not None:
-            _stop(process)
-        drop_database()
+    with live_portal.running_portal(workdir, "browser", _migrate_and_load_demo) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def portal_url(portal_server):
+    """Base URL of the portal server."""
+    return portal_server.base_url
 
 
 # ---------------------------------------------------------------- browser and pages

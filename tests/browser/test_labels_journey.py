@@ -25,7 +25,6 @@ saved as var/screenshots/labels-application.png (the README's picture, docs/, is
 import re
 import uuid
 from datetime import timedelta
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.utils import timezone
@@ -33,6 +32,7 @@ from playwright.sync_api import expect
 from pypdf import PdfWriter
 
 from core.calendar import add_years
+from tests import live_portal
 from tests.browser import conftest as browser
 from tests.browser.test_journeys import login, url_path
 
@@ -75,29 +75,10 @@ with transaction.atomic():
 # ---------------------------------------------------------------- setup in the server's database
 
 
-def _server_workdir(tmp_path_factory):
-    """The portal server's working directory (conftest.portal_url's `portal-server` temp dir)."""
-    base = tmp_path_factory.getbasetemp()
-    # (pytest adds a « portal-servercurrent » link to the numbered directory)
-    found = sorted({path.resolve() for path in base.glob("portal-server*")})
-    assert len(found) == 1, f"Expected one portal-server directory, found {found}"
-    return found[0]
-
-
-def _server_database_url(workdir):
-    """The server's own DATABASE_URL, as conftest._browser_database makes it."""
-    if browser._is_postgres():
-        parts = urlsplit(browser._original_database_url())
-        return urlunsplit(parts._replace(path="/" + parts.path.lstrip("/") + "_browser"))
-    return f"sqlite:///{workdir / 'portal.sqlite3'}"
-
-
 @pytest.fixture
-def labels_setup(portal_url, tmp_path_factory):
+def labels_setup(portal_server):
     """A campus of the Paris academy with its director account, and a second expert."""
-    workdir = _server_workdir(tmp_path_factory)
-    env = browser._server_env(_server_database_url(workdir), workdir, urlsplit(portal_url).port)
-    browser._manage(env, "shell", "-c", SETUP)
+    live_portal.manage(portal_server.env, "shell", "-c", SETUP)
 
 
 @pytest.fixture
