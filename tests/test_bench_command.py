@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from cmq_portal.bench.load import Measure
-from cmq_portal.bench.run import Options, Row, report
+from cmq_portal.bench.run import FLOOR_LABEL, FLOOR_URL, Options, Row, report
 from tests.services import needs_postgres, needs_redis
 
 ROW = re.compile(
@@ -67,6 +67,28 @@ def test_a_page_that_misses_a_target_fails_the_run(demo, x10, reason):
     assert "objectifs non atteints" in text
 
 
+def test_the_floor_is_printed_with_its_ratio_but_not_judged():
+    floor = Row(FLOOR_LABEL, FLOOR_URL, measured([150] * 5, 6), measured([200] * 5, 6))
+    page = Row("Campus", "/campus/", measured([80] * 5, 9), measured([100] * 5, 9))
+
+    ok, text = verdicts([login_row(), floor, page])
+
+    assert ok  # 5× the login page, a reference only
+    line = line_of(text, FLOOR_LABEL)
+    assert "5.00" in line and line.endswith("référence")
+
+
+def test_the_floor_still_fails_on_errors():
+    broken = measured([150] * 5, 6)
+    broken.errors = ["500"]
+    floor = Row(FLOOR_LABEL, FLOOR_URL, broken, measured([200] * 5, 6))
+
+    ok, text = verdicts([login_row(), floor])
+
+    assert not ok
+    assert "FAIL (erreurs : 500)" in line_of(text, FLOOR_LABEL)
+
+
 def test_pdf_overhead_and_worker_speedup_have_their_own_verdicts():
     pdf = [{"label": "Convention PDF (IA)", "task": 0.50, "raw": 0.40}]  # 1.25 > 1.2
 
@@ -121,3 +143,4 @@ def test_a_tiny_run_prints_every_row_with_its_ratios():
     assert re.search(r"Fiche de suivi PDF .*\s\d+\s+\d+\s+\d+\.\d\d  (PASS|FAIL)", text)
     assert re.search(r"1 worker \d+\.\d s, 2 workers \d+\.\d s, accélération \d+\.\d\d", text)
     assert "Résultat : " in text
+    assert line_of(text, "Plancher : page connectée vide").endswith("référence")
