@@ -40,13 +40,15 @@ SECTION = SHEET + "rubriques/2/"
 # - its right edge passes the right edge of its container (its parent box, or the
 #   positioned ancestor of an absolute element) while that container does not scroll;
 # - inside a chart, it passes the right edge of the drawing.
-# Visually-hidden elements (clipped on purpose) and what they contain are left out; so are the
-# scroll boxes themselves (.table-wrapper: their content is meant to be wider).
+# Visually-hidden elements (clipped on purpose), the folded content of a closed <details> and what
+# they contain are left out; so are the scroll boxes themselves (.table-wrapper: their content is
+# meant to be wider).
 WALK_JS = """() => {
   const SLACK = 1;
   const offenders = [];
   const canvas = document.createElement("canvas").getContext("2d");
-  const skipped = (el) => el.closest(".visually-hidden, .sr-only, [hidden], template");
+  const skipped = (el) => el.closest(
+    ".visually-hidden, .sr-only, [hidden], template, details:not([open]) > :not(summary)");
   const scrolls = (style) => ["auto", "scroll"].includes(style.overflowX);
   const describe = (el) => {
     const path = [];
