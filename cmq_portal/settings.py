@@ -242,6 +242,12 @@ USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 
+# Formatting layer (core/formats.py, core/form_fields.py): filters' empty choice reads « Tous »
+# (forms say « — choisir — », core.forms.CHOOSE).
+from django.utils.translation import gettext_lazy  # noqa: E402
+
+FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("Tous")
+
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"

@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Organisation
 from campuses.permissions import campuses_visible_to
-from core.forms import BoundedModelChoiceField, DateInput, PortalModelForm, VersionedModelForm
+from core.forms import (
+    BoundedModelChoiceField,
+    DateInput,
+    PortalModelForm,
+    VersionedModelForm,
+    with_empty,
+)
 from deliberations.models import Deliberation
 
 from .models import (
@@ -215,7 +221,7 @@ class SignatureForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["party"]
         field.queryset = ConventionParty.objects.filter(pk__in=[p.pk for p in parties])
-        field.widget.choices = [("", "---------")] + [(p.pk, str(p)) for p in signable]
+        field.widget.choices = with_empty((p.pk, str(p)) for p in signable)
         self.fields["signed_on"].initial = timezone.localdate
         if len(signable) == 1:
             party = signable[0]
@@ -336,7 +342,7 @@ class ChangeForm(forms.Form):
     duration_kind = forms.ChoiceField(
         label=_("Règle de durée"),
         required=False,
-        choices=[("", "---------"), *DurationKind.choices],
+        choices=with_empty(DurationKind.choices),
     )
     duration_years = forms.IntegerField(
         label=_("Durée (années)"), required=False, min_value=1, max_value=99
@@ -356,7 +362,7 @@ class ChangeForm(forms.Form):
     party_kind = forms.ChoiceField(
         label=_("Type de partie ajoutée"),
         required=False,
-        choices=[("", "---------"), *PartyKind.choices],
+        choices=with_empty(PartyKind.choices),
     )
     authority = forms.CharField(
         label=_("Autorité (partie ajoutée)"),

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus, LabelCategory, Organisation
-from core.forms import BoundedModelChoiceField, DateInput
+from core.forms import BoundedModelChoiceField, DateInput, with_empty
 from core.roles import Role
 
 from .models import (
@@ -22,18 +22,13 @@ from .models import (
 
 TEXT = {"rows": 6}
 LONG_TEXT = {"rows": 12}
-EMPTY_CHOICE = [("", _("— choisir —"))]
-
-
-def _with_empty(choices):
-    return EMPTY_CHOICE + list(choices)
 
 
 class ApplicationForm(forms.Form):
     campus = BoundedModelChoiceField(queryset=Campus.objects.none(), label=_("Campus"))
-    kind = forms.ChoiceField(choices=_with_empty(ApplicationKind.choices), label=_("Objet"))
+    kind = forms.ChoiceField(choices=with_empty(ApplicationKind.choices), label=_("Objet"))
     target_category = forms.ChoiceField(
-        choices=_with_empty(LabelCategory.choices), label=_("Catégorie visée")
+        choices=with_empty(LabelCategory.choices), label=_("Catégorie visée")
     )
     session = BoundedModelChoiceField(
         queryset=ExpertiseSession.objects.order_by("-meets_on"),
@@ -81,7 +76,7 @@ class SignatureForm(forms.Form):
 
 class PriorOpinionForm(forms.Form):
     given_on = forms.DateField(widget=DateInput, label=_("Date de l'avis"))
-    opinion = forms.ChoiceField(choices=_with_empty(PriorOpinion.choices), label=_("Avis"))
+    opinion = forms.ChoiceField(choices=with_empty(PriorOpinion.choices), label=_("Avis"))
     document = forms.FileField(required=False, label=_("Document (PDF)"))
     note = forms.CharField(
         widget=forms.Textarea(attrs=TEXT), required=False, max_length=20000, label=_("Observations")
@@ -140,7 +135,7 @@ class AssessmentForm(forms.Form):
     criterion)."""
 
     rating = forms.ChoiceField(
-        choices=_with_empty(Rating.choices), required=False, label=_("Appréciation")
+        choices=with_empty(Rating.choices), required=False, label=_("Appréciation")
     )
     comment = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -155,7 +150,7 @@ class AssessmentForm(forms.Form):
         label=_("Recommandations"),
     )
     excellence_rating = forms.ChoiceField(
-        choices=_with_empty(Rating.choices), required=False, label=_("Exigences Excellence")
+        choices=with_empty(Rating.choices), required=False, label=_("Exigences Excellence")
     )
     excellence_comment = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -209,7 +204,7 @@ class AnswerForm(forms.Form):
 
 class MarkForm(forms.Form):
     treatment = forms.ChoiceField(
-        choices=_with_empty(Treatment.choices), label=_("Prise en compte de la réponse")
+        choices=with_empty(Treatment.choices), label=_("Prise en compte de la réponse")
     )
     comment = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -221,10 +216,10 @@ class MarkForm(forms.Form):
 
 class ConsolidatedForm(forms.Form):
     rating = forms.ChoiceField(
-        choices=_with_empty(Rating.choices), required=False, label=_("Appréciation du groupe")
+        choices=with_empty(Rating.choices), required=False, label=_("Appréciation du groupe")
     )
     excellence_rating = forms.ChoiceField(
-        choices=_with_empty(Rating.choices), required=False, label=_("Exigences Excellence")
+        choices=with_empty(Rating.choices), required=False, label=_("Exigences Excellence")
     )
     comment = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -241,7 +236,7 @@ class ConsolidatedForm(forms.Form):
 
 class OpinionForm(forms.Form):
     opinion = forms.ChoiceField(
-        choices=_with_empty(ExpertOpinion.choices), label=_("Avis du groupe d'experts")
+        choices=with_empty(ExpertOpinion.choices), label=_("Avis du groupe d'experts")
     )
     text = forms.CharField(
         widget=forms.Textarea(attrs=LONG_TEXT), max_length=20000, label=_("Motivation")
@@ -249,7 +244,7 @@ class OpinionForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=_with_empty(Decision.choices), label=_("Décision"))
+    decision = forms.ChoiceField(choices=with_empty(Decision.choices), label=_("Décision"))
     decision_date = forms.DateField(widget=DateInput, required=False, label=_("Date de l'arrêté"))
     decision_reference = forms.CharField(
         max_length=250,
@@ -272,7 +267,7 @@ class AffiliationForm(forms.Form):
     organisation = BoundedModelChoiceField(
         queryset=Organisation.objects.order_by("legal_name"), label=_("Organisme")
     )
-    relation = forms.ChoiceField(choices=_with_empty(Affiliation.choices), label=_("Lien"))
+    relation = forms.ChoiceField(choices=with_empty(Affiliation.choices), label=_("Lien"))
 
 
 class ConflictForm(forms.Form):

@@ -14,11 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus, Organisation
 from campuses.permissions import campuses_visible_to
+from core.form_fields import MoneyField
 from core.forms import (
     BoundedModelChoiceField,
     BoundedModelMultipleChoiceField,
     DateInput,
     PortalModelForm,
+    with_empty,
 )
 from deliberations.models import Deliberation
 
@@ -40,14 +42,7 @@ MAX_LINES = 60
 
 
 def _money_field(label, required=True, **kwargs):
-    return forms.DecimalField(
-        label=label,
-        required=required,
-        max_digits=MONEY["max_digits"],
-        decimal_places=MONEY["decimal_places"],
-        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
-        **kwargs,
-    )
+    return MoneyField(label=label, required=required, **MONEY, **kwargs)
 
 
 # ---------------------------------------------------------------- list filters
@@ -230,7 +225,7 @@ class DossierCreateForm(ProjectForm):
 
 
 class PlanLineForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Nature"), choices=[("", "---------"), *LineKind.choices])
+    kind = forms.ChoiceField(label=_("Nature"), choices=with_empty(LineKind.choices))
     label = forms.CharField(label=_("Libellé"), max_length=250)
     amount = _money_field(_("Montant (€)"), min_value=0)
     is_region_share = forms.BooleanField(label=_("Subvention de la Région"), required=False)
@@ -339,9 +334,6 @@ class InstructionForm(VersionedServiceForm):
             "extended_cap_justification": forms.Textarea(attrs={"rows": 3}),
             "calculation_detail": forms.Textarea(attrs={"rows": 3}),
             "duplicate_justification": forms.Textarea(attrs={"rows": 2}),
-            "eligible_base": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
-            "rate": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
-            "amount": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
         }
         help_texts = {
             "amount": _("Laisser vide pour retenir le montant maximum calculé."),
@@ -430,7 +422,7 @@ PARTY_CHOICES = [
 
 
 class AgreementSignatureForm(forms.Form):
-    party = forms.ChoiceField(label=_("Partie"), choices=[("", "---------"), *PARTY_CHOICES])
+    party = forms.ChoiceField(label=_("Partie"), choices=with_empty(PARTY_CHOICES))
     signed_on = forms.DateField(label=_("Date de signature"), widget=DateInput)
     signatory = forms.CharField(label=_("Signataire (nom et qualité)"), max_length=250)
 
@@ -439,7 +431,7 @@ class AgreementSignatureForm(forms.Form):
         self.fields["signed_on"].initial = timezone.localdate
         if pending is not None:
             choices = [choice for choice in PARTY_CHOICES if choice[0] in pending]
-            self.fields["party"].choices = [("", "---------"), *choices]
+            self.fields["party"].choices = with_empty(choices)
             if len(choices) == 1:
                 self.fields["party"].initial = choices[0][0]
 
@@ -455,7 +447,7 @@ class TransferSignatureForm(AgreementSignatureForm):
     def __init__(self, *args, pending=None, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [c for c in TRANSFER_PARTY_CHOICES if pending is None or c[0] in pending]
-        self.fields["party"].choices = [("", "---------"), *choices]
+        self.fields["party"].choices = with_empty(choices)
         if len(choices) == 1:
             self.fields["party"].initial = choices[0][0]
 
@@ -468,7 +460,7 @@ class ScanForm(forms.Form):
 
 
 class PaymentRequestForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Type"), choices=[("", "---------"), *PaymentKind.choices])
+    kind = forms.ChoiceField(label=_("Type"), choices=with_empty(PaymentKind.choices))
     amount = _money_field(_("Montant (€)"))
     requested_on = forms.DateField(label=_("Demandé le"), widget=DateInput, required=False)
     realised_expenses = _money_field(
@@ -536,7 +528,6 @@ class EnvelopeForm(PortalModelForm):
             "action",
             "action_label",
         ]
-        widgets = {"amount": forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

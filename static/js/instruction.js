@@ -7,7 +7,7 @@
   var money = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   function value(name) {
     var field = form.elements[name];
-    var number = field ? parseFloat(String(field.value).replace(",", ".")) : NaN;
+    var number = field ? parseFloat(String(field.value).replace(/[\s\u00a0\u202f€%]/g, "").replace(",", ".")) : NaN;
     return isFinite(number) ? number : null;
   }
   function update() {

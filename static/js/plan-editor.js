@@ -13,7 +13,7 @@
   var money = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
   function cents(value) {
-    var number = parseFloat(String(value || "").replace(",", "."));
+    var number = parseFloat(String(value || "").replace(/[\s\u00a0\u202f€]/g, "").replace(",", "."));
     return isFinite(number) ? Math.round(number * 100) : 0;
   }
   function euros(amount) { return money.format(amount / 100) + "\u00a0€"; }

@@ -359,7 +359,9 @@ def test_a_plan_row_error_is_shown_on_its_row_and_nothing_is_saved(client_of, ca
 
     assert response.status_code == 200
     formset = response.context["formset"]
-    assert "Saisissez un nombre." in formset.forms[0].errors["amount"]
+    assert (
+        "Saisissez un montant en euros, par exemple 50 000,00." in formset.forms[0].errors["amount"]
+    )
     assert formset.forms[1].errors["label"]
     assert formset.forms[2].errors["amount"]
     text = content(response)
@@ -547,7 +549,7 @@ def test_instruction_with_a_blank_amount_takes_the_computed_maximum(client_of, u
             "extended_cap_justification",
             "justification",
         ),
-        ({"amount": "abc"}, "amount", "Saisissez un nombre"),
+        ({"amount": "abc"}, "amount", "Saisissez un montant en euros"),
         ({"eligible_base": "9" * 30}, "eligible_base", "chiffres"),
         ({"rate": "NaN"}, "rate", "Saisissez un nombre"),
         ({"beneficiary": "9" * 30}, "beneficiary", "choix valide"),
