@@ -11,6 +11,7 @@ from core.views import file_response
 
 from .models import DocumentStatus
 from .registry import declaration
+from .services import filename_of
 
 
 @never_cache
@@ -26,7 +27,9 @@ def download(request, pk, *, model, pending_template=None):
         spec.visible_to(request.user).select_related(*spec.select_related), pk=pk
     )
     if document.status == DocumentStatus.READY and document.file:
-        return file_response(document.file)
+        # Named from the object (« fiche-projet-27000001.pdf »), not from the stored file,
+        # whose name may carry the storage's suffix (« …_2S9r39r.pdf »).
+        return file_response(document.file, filename=filename_of(document))
     if pending_template is None:
         raise Http404
     failed = document.status == DocumentStatus.FAILED

@@ -190,7 +190,7 @@ def _section_page(request, sheet, number, *, data=None, version=None, conflict=N
             ),
             "attachment_form": forms.AttachmentForm(),
             "no_personal_data": NO_PERSONAL_DATA,
-            "previous_year": sheet.campaign.year - 1,
+            "previous_year": str(sheet.campaign.year - 1),  # a year: never « 2 023 »
         },
         status=status,
     )
