@@ -12,6 +12,13 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 API_PREFIX = "/api/"
+# Under /api/ but a page of the portal, in the portal's language (cmq_portal.api_docs).
+API_PAGES = ("/api/docs/",)
+
+
+def _is_api(request):
+    path = request.path_info
+    return path.startswith(API_PREFIX) and not path.startswith(API_PAGES)
 
 
 def _supported(code):
@@ -24,7 +31,7 @@ def _supported(code):
 
 
 def language_for(request):
-    if request.path_info.startswith(API_PREFIX):
+    if _is_api(request):
         header = request.META.get("HTTP_ACCEPT_LANGUAGE")
         if header:
             return translation.get_language_from_request(request)
@@ -43,7 +50,7 @@ class LanguageMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
         response = self.get_response(request)
-        if request.path_info.startswith(API_PREFIX):
+        if _is_api(request):
             patch_vary_headers(response, ("Accept-Language",))
         response.headers.setdefault("Content-Language", translation.get_language())
         return response

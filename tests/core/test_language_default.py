@@ -64,3 +64,11 @@ def test_the_api_still_follows_accept_language():
     assert "Accept-Language" in english.headers["Vary"]
     french = Client().get(url)
     assert french.json() == {"detail": "Informations d'authentification non fournies."}
+
+
+@pytest.mark.django_db
+def test_the_api_documentation_page_is_a_portal_page_in_french(client_of):
+    response = client_of("region").get("/api/docs/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert html_lang(response) == "fr"
+    assert ">Accueil</a>" in response.content.decode()
