@@ -44,7 +44,8 @@ def compute_dates(clauses, effective_date, label_periods, today=None):
         while clauses.renewal_mode == RenewalMode.TACIT and end < today:
             start = end + timedelta(days=1)
             end = add_years(start, years) - timedelta(days=1)
-        explanation = f"{years} an(s) à compter du {effective_date:%d/%m/%Y}"
+        unit = "an" if years == 1 else "ans"
+        explanation = f"{years} {unit} à compter du {effective_date:%d/%m/%Y}"
         if clauses.renewal_mode == RenewalMode.TACIT:
             explanation += ", reconduite tacitement"
     elif kind == DurationKind.ONE_YEAR_EXTENDED:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from campuses.models import Campus, LabelCategory, LabelPeriod
 from core.spreadsheets import DATE, DECIMAL, INTEGER, MONEY, WRITERS, Column
@@ -120,7 +121,7 @@ def sheet_row(row):
 def totals_row(rows, count):
     """« Total », the number of sheets, and the sum of each figure."""
     cols = columns()
-    row = [_("Total"), _("%(count)s fiche(s)") % {"count": count}]
+    row = [_("Total"), ngettext("%(count)s fiche", "%(count)s fiches", count) % {"count": count}]
     for index, column in enumerate(cols[2:], start=2):
         if column.total:
             start = 0 if column.kind == INTEGER else ZERO

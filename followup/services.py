@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from audit.models import AuditAction
 from audit.services import record, record_transition
@@ -278,7 +279,14 @@ def submit(actor, sheet, *, notify=True):
                         "missing": ", ".join(
                             results[n].missing
                             + (
-                                [_("%(count)s erreur(s)") % {"count": results[n].error_count}]
+                                [
+                                    ngettext(
+                                        "%(count)s erreur",
+                                        "%(count)s erreurs",
+                                        results[n].error_count,
+                                    )
+                                    % {"count": results[n].error_count}
+                                ]
                                 if results[n].errors
                                 else []
                             )

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.spreadsheets import DATE, DECIMAL, INTEGER, MONEY, WRITERS, Column, write_delimited
 from jobs.services import JobError
@@ -121,7 +122,10 @@ def dossier_row(dossier):
 
 def totals_row(rows, count):
     """« Total » with the number of dossiers, and the sum of each summed column."""
-    row = [_("Total"), _("%(count)s dossier(s)") % {"count": count}]
+    row = [
+        _("Total"),
+        ngettext("%(count)s dossier", "%(count)s dossiers", count) % {"count": count},
+    ]
     for index, column in enumerate(columns()[2:], start=2):
         if column.total:
             row.append(rules.to_cents(sum((r[index] or ZERO for r in rows), ZERO)))

@@ -5,7 +5,7 @@ per campus (regional staff; rectorate staff limited to their academies' campuses
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.views import save_form
 
@@ -78,9 +78,12 @@ def campaign_create(request):
             campaign = result["campaign"]
             messages.success(
                 request,
-                _(
-                    "Campagne %(year)s ouverte : %(count)s fiche(s) créée(s), date limite le "
-                    "%(deadline)s. Les directions des campus sont prévenues par courriel."
+                ngettext(
+                    "Campagne %(year)s ouverte : %(count)s fiche créée, date limite le "
+                    "%(deadline)s. Les directions des campus sont prévenues par courriel.",
+                    "Campagne %(year)s ouverte : %(count)s fiches créées, date limite le "
+                    "%(deadline)s. Les directions des campus sont prévenues par courriel.",
+                    campaign.sheets.count(),
                 )
                 % {
                     "year": campaign.year,

@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.errors import ConflictError, PermissionDeniedError
@@ -231,7 +232,11 @@ def section(request, pk, number):
     if result.errors:
         messages.warning(
             request,
-            _("Rubrique enregistrée avec %(count)s erreur(s) à corriger.")
+            ngettext(
+                "Rubrique enregistrée avec %(count)s erreur à corriger.",
+                "Rubrique enregistrée avec %(count)s erreurs à corriger.",
+                result.error_count,
+            )
             % {"count": result.error_count},
         )
     else:

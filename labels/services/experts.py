@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from audit.models import AuditAction
 from audit.services import record, record_update, snapshot
@@ -442,7 +443,11 @@ def give_opinion(actor, application, *, opinion, text):
     unmarked = Recommendation.objects.filter(round__application=current, treatment="").count()
     if unmarked:
         errors["navette"] = [
-            _("%(count)s réponse(s) de la navette ne sont pas encore appréciées.")
+            ngettext(
+                "%(count)s réponse de la navette n'est pas encore appréciée.",
+                "%(count)s réponses de la navette ne sont pas encore appréciées.",
+                unmarked,
+            )
             % {"count": unmarked}
         ]
     if errors:

@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from campuses.permissions import campuses_visible_to
@@ -56,7 +57,9 @@ def partly_met_chart(applications):
         "chart-partly-met",
         _("Critères partiellement atteints, par nombre de candidatures"),
         items,
-        text=lambda value: _("%(count)s candidature(s)") % {"count": value},
+        text=lambda value: (
+            ngettext("%(count)s candidature", "%(count)s candidatures", value) % {"count": value}
+        ),
     )
     return chart, [
         {"criterion": label, "partly": value, "not_met": not_met[label]} for label, value in items

@@ -4,7 +4,7 @@ recording its vote, its summary table and the bundle of its fiches projet. Regio
 
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.views import run_action
@@ -40,7 +40,11 @@ def deliberation_vote(request, pk):
         request,
         vote,
         lambda: (
-            _("Vote de la délibération %(number)s enregistré : %(count)s dossier(s) voté(s).")
+            ngettext(
+                "Vote de la délibération %(number)s enregistré : %(count)s dossier voté.",
+                "Vote de la délibération %(number)s enregistré : %(count)s dossiers votés.",
+                len(result["dossiers"]),
+            )
             % {"number": deliberation, "count": len(result["dossiers"])}
         ),
     )

@@ -164,7 +164,7 @@ def test_a_dossier_from_the_campus_to_its_first_payment(page, new_context, demo_
     section = region.locator("#subventions")
     expect(section).to_contain_text("- 50 000 euros pour le Campus intelligence artificielle.")
     region.get_by_role("button", name="Enregistrer le vote").click()
-    expect(message(region)).to_contain_text("1 dossier(s) voté(s)")
+    expect(message(region)).to_contain_text("1 dossier voté.")
     expect(section.locator("#envelope-table")).to_contain_text("450 000,00 €")
 
     # --- the grant agreement: both signatures

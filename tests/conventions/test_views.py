@@ -320,7 +320,7 @@ def test_signed_convention_past_its_end_is_shown_expired(client_of, user_of, cam
     page = content(client_of("region").get(convention.get_absolute_url()))
     assert "Expirée" in page
     assert "28/02/2022" in page  # 1 year from 01/03/2021
-    assert "1 an(s) à compter du 01/03/2021" in page
+    assert "1 an à compter du 01/03/2021" in page
 
 
 # ---------------------------------------------------------------- amendments

@@ -670,7 +670,7 @@ def test_the_opinion_needs_every_navette_answer_marked(region, rectorate, expert
     with pytest.raises(ValidationError) as error:
         services.give_opinion(experts[0], application, opinion="favourable", text="Avis.")
     assert field_messages(error) == {
-        "navette": "1 réponse(s) de la navette ne sont pas encore appréciées."
+        "navette": "1 réponse de la navette n'est pas encore appréciée."
     }
     assert status_of(application) == S.ANSWERS_RECEIVED
 

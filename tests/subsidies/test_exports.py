@@ -185,7 +185,7 @@ def test_csv_export(region, dossiers):
     assert by_number[sante.number][5] == "Déposé"
     assert rows[-1] == [
         "Total",
-        "3 dossier(s)",
+        "3 dossiers",
         "",
         "",
         "",
@@ -233,7 +233,7 @@ def test_xlsx_export(region, dossiers):
     assert row[13].number_format == "DD/MM/YYYY"
     assert row[15].value == datetime.combine(versailles.lapse_on, datetime.min.time())
     totals = [cell.value for cell in sheet[5]]
-    assert totals[:2] == ["Total", "3 dossier(s)"]
+    assert totals[:2] == ["Total", "3 dossiers"]
     assert totals[6:12] == [100000, None, 50000, 50000, 10000, 40000]
     assert all(cell.font.bold for cell in sheet[5])
     assert sheet.auto_filter.ref == "A1:P4"  # the totals row stays out of the filter
@@ -275,7 +275,7 @@ def test_a_directors_export_holds_only_their_campus(user_of, dossiers):
 
     rows = read_csv(content)
     assert [row[0] for row in rows[1:-1]] == [dossiers["mode"].number]
-    assert rows[-1][1] == "1 dossier(s)"
+    assert rows[-1][1] == "1 dossier"
 
 
 def test_a_rectorates_export_follows_its_academies(user_of, dossiers):

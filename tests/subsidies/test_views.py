@@ -675,7 +675,7 @@ def test_propose_vote_sign_and_pay_through_the_pages(client_of, user_of, campus_
     assert "Enregistrer le vote" not in rectorate_page and "Campus Versailles" in rectorate_page
 
     voted = region.post(reverse("subsidies:deliberation_vote", args=[session.pk]), follow=True)
-    assert "1 dossier(s) voté(s)" in content(voted)
+    assert "1 dossier voté." in content(voted)
     instructed.refresh_from_db()
     assert instructed.status == DossierStatus.VOTED
     assert instructed.voted_amount == D("50000.00")
