@@ -6,9 +6,10 @@ its box (a walk over the whole document, WALK_JS). Scroll boxes are allowed to s
 width is saved to $CI_ARTIFACTS_DIR (var/screenshots/ by default), so that CI keeps them; axe-core
 audits every page loaded here at both widths too (conftest.py).
 
-The pages are reached through the demo data: the campus « Intelligence artificielle », its
-convention, its subsidy dossier and its history are the links of its page; its follow-up sheet of
-last year's campaign is the one its director fills (the demo's sheet 13, checked by its title).
+The pages are reached through the demo data: the campus « Intelligence artificielle »; its
+convention and its subsidy dossier, linked from its page; its whole history
+(/campus/<id>/historique/); its follow-up sheet of last year's campaign, the one its director
+fills (the demo's sheet 13, checked by its title).
 """
 
 import os
@@ -182,8 +183,8 @@ def find_pages(page):
         "dashboard": "/suivi/tableau-de-bord/",
         "convention": first_href(page, '#conventions a[href^="/conventions/"]'),
         "dossier": first_href(page, '#subventions a[href^="/subventions/"]'),
-        # The campus's whole history (a link at the end of its history block).
-        "history": first_href(page, '#historique a[href$="/historique/"]'),
+        # The campus's whole history (linked from its history block when that is folded).
+        "history": campus + "historique/",
         "journal": "/journal/",
     }
 
