@@ -76,7 +76,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 @dataclass(frozen=True)
 class Row:
     label: str
-    before: str
+    before: str  # "" for a note (a value with no before/after)
     after: str
 
 
@@ -108,7 +108,8 @@ def rows(entry, *, show_technical=False):
     model = entry.content_type.model_class() if entry.content_type_id else None
     result = []
     for name, values in (entry.changes or {}).items():
-        if isinstance(values, list) and len(values) == 2:
+        is_pair = isinstance(values, list) and len(values) == 2
+        if is_pair:
             before, after = values
         else:  # a service's note (« motif ») gives only the new value
             before, after = None, values
@@ -120,7 +121,8 @@ def rows(entry, *, show_technical=False):
         result.append(
             Row(
                 label=_label(field, name),
-                before=value_text(model, field, before),
+                # A note has no « before » side: the template shows its value alone.
+                before=value_text(model, field, before) if is_pair else "",
                 after=value_text(model, field, after),
             )
         )
