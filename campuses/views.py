@@ -80,11 +80,22 @@ def campus_detail(request, pk):
     except Campus.DoesNotExist as error:
         raise Http404 from error
     campus.support_institution = selectors.support_institution_on(campus, campus.label_state_on)
+    # Predecessors and successors are linked only when the user may open them (a director
+    # of the merged campus does not see the campuses it replaced): one query, when there are.
+    related = [*campus.predecessors.all(), *campus.successors.all()]
+    linked_campus_ids = set()
+    if related:
+        linked_campus_ids = set(
+            permissions.campuses_visible_to(
+                request.user, Campus.objects.filter(pk__in=[c.pk for c in related])
+            ).values_list("pk", flat=True)
+        )
     return render(
         request,
         "campuses/campus_detail.html",
         {
             "campus": campus,
+            "linked_campus_ids": linked_campus_ids,
             "history": history_preview(
                 entries_for_campus(campus), reverse("campuses:history", args=[campus.pk])
             ),

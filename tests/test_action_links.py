@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
+from django.utils.html import escape
 from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
 
 MAX_DEPTH = 4
@@ -40,6 +41,7 @@ ROLES = [
     "dir-ia",
     "dir-sante",
     "dir-versailles",
+    "dir-mode",  # a merged campus: its predecessors are not theirs
     "expert",
 ]
 
@@ -386,3 +388,18 @@ def test_every_page_links_the_favicon_and_favicon_ico_answers(client_of):
     response = Client().get("/favicon.ico")  # browsers ask for it, logged in or not
     assert response.status_code == 302
     assert response["Location"] == icon.group(1)
+
+
+def test_a_merged_campus_links_its_predecessors_only_for_who_may_open_them(client_of, campus_of):
+    mode = campus_of("mode")
+    predecessors = list(mode.predecessors.all())
+    assert predecessors, "the demo's Mode campus replaced two campuses"
+    url = reverse("campuses:detail", args=[mode.pk])
+    director = client_of("dir-mode").get(url).content.decode()
+    region = client_of("region").get(url).content.decode()
+    for campus in predecessors:
+        link = f'href="{reverse("campuses:detail", args=[campus.pk])}"'
+        assert escape(str(campus)) in director and link not in director
+        assert link in region
+        page = client_of("dir-mode").get(reverse("campuses:detail", args=[campus.pk]))
+        assert page.status_code == 404
