@@ -1564,6 +1564,12 @@ ROWS = [
         method="post",
     ),
     Row("audit:list", "journal", lambda t: reverse("audit:list"), REGIONAL_ONLY),
+    Row(
+        "campuses:history",
+        "campus-history",
+        lambda t: reverse("campuses:history", args=[t.campus.pk]),
+        campus_view_codes(),
+    ),
     Row("jobs:list", "job-list", lambda t: reverse("jobs:list"), EVERYONE),
     # Anyone logged in may check a PDF (anonymous visitors go to the login page).
     Row("documents:verify", "verify", lambda t: reverse("documents:verify"), EVERYONE),
