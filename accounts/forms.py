@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Academy, Campus, DirectorRole
+from core.formats import french_order
 from core.forms import BoundedModelMultipleChoiceField, DateInput, PortalModelForm
 from notifications.delivery import queue as queue_notification
 
@@ -35,7 +36,7 @@ class AccountForm(PortalModelForm):
     """Invite a person or change their role and attachments."""
 
     campuses = BoundedModelMultipleChoiceField(
-        queryset=Campus.objects.order_by("short_name"),
+        queryset=Campus.objects.order_by(french_order("short_name")),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Campus dirigés"),

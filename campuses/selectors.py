@@ -7,6 +7,8 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRe
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.formats import french_order
+
 from .models import Campus, CampusDirector, LabelStatus, Organisation, SupportInstitutionTenure
 from .permissions import campuses_visible_to
 
@@ -36,7 +38,7 @@ def campus_list(user, on=None):
         campuses_visible_to(user, Campus.objects.with_label_state(on))
         .select_related("sector_family")
         .prefetch_related("academies", *_current_people_prefetches(on))
-        .order_by("short_name")
+        .order_by(french_order("short_name"))
     )
 
 
@@ -151,4 +153,6 @@ def next_label_ends(user, on=None, count=10):
 
 
 def organisation_list():
-    return Organisation.objects.prefetch_related("representatives").order_by("legal_name")
+    return Organisation.objects.prefetch_related("representatives").order_by(
+        french_order("legal_name")
+    )

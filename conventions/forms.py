@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Organisation
 from campuses.permissions import campuses_visible_to
+from core.formats import french_order
 from core.forms import (
     BoundedModelChoiceField,
     DateInput,
@@ -51,7 +52,7 @@ CLAUSE_FIELDS = [
 def _visible_campuses(request):
     if request is None:
         return campuses_visible_to(None)
-    return campuses_visible_to(request.user).order_by("short_name")
+    return campuses_visible_to(request.user).order_by(french_order("short_name"))
 
 
 class ConventionFilter(django_filters.FilterSet):
@@ -87,7 +88,9 @@ class ConventionCreateForm(PortalModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["campus"].queryset = campuses_visible_to(user).order_by("short_name")
+        self.fields["campus"].queryset = campuses_visible_to(user).order_by(
+            french_order("short_name")
+        )
         self.fields["notice_months"].initial = 3
         self.fields["title"].initial = _(
             "Convention cadre du Campus des métiers et des qualifications"

@@ -10,8 +10,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.db.backends.signals import connection_created
 
         from . import antivirus  # noqa: F401 - registers its start-up check
+        from .formats import register_sqlite_collation
         from .sessions import mark_refreshed
 
         user_logged_in.connect(mark_refreshed, dispatch_uid="core.sessions.mark_refreshed")
+        connection_created.connect(register_sqlite_collation, dispatch_uid="core.formats.collation")

@@ -7,6 +7,10 @@ Documents and exports are French whoever asks for them, so these are French by d
 `french=False` follows the active language instead (the pages of an English session).
 """
 
+import unicodedata
+
+from django.db.models import F
+from django.db.models.functions import Collate
 from django.utils import formats, numberformat, translation
 
 from .money import round_half_up
@@ -82,3 +86,55 @@ def long_day(value, ordinal=True):
         month_year = formats.date_format(value, "F Y")
     first = "1er" if ordinal and value.day == 1 else str(value.day)
     return f"{first} {month_year}"
+
+
+# ---------------------------------------------------------------- French order of names
+
+# PostgreSQL's ICU collation for French; SQLite (tests, development) gets a collation of the same
+# order registered on each of its connections (core.apps: register_sqlite_collation).
+POSTGRESQL_COLLATION = "fr-x-icu"
+SQLITE_COLLATION = "fr_portal"
+
+
+def french_sort_key(text):
+    """« Énergie » beside « Energie », before « Mode »: letters without their accents and case
+    first, then accents, then case (as a French dictionary, roughly ICU's levels)."""
+    text = text or ""
+    decomposed = unicodedata.normalize("NFKD", text)
+    base = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return (base.casefold(), decomposed.casefold(), text)
+
+
+def _sqlite_compare(left, right):
+    left, right = french_sort_key(left), french_sort_key(right)
+    return (left > right) - (left < right)
+
+
+def register_sqlite_collation(sender, connection, **kwargs):
+    """connection_created receiver: SQLite connections learn the French collation."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_collation(SQLITE_COLLATION, _sqlite_compare)
+
+
+class FrenchCollate(Collate):
+    """`field COLLATE` the database's French collation (plain order elsewhere)."""
+
+    def __init__(self, expression):
+        super().__init__(F(expression) if isinstance(expression, str) else expression, "fr")
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        extra_context["collation"] = connection.ops.quote_name(POSTGRESQL_COLLATION)
+        return super().as_sql(compiler, connection, **extra_context)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        extra_context["collation"] = connection.ops.quote_name(SQLITE_COLLATION)
+        return super().as_sql(compiler, connection, **extra_context)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return compiler.compile(self.get_source_expressions()[0])
+
+
+def french_order(field, *, descending=False):
+    """An order_by() term sorting `field` (a name) in French order, accents included."""
+    expression = FrenchCollate(field)
+    return expression.desc() if descending else expression.asc()

@@ -5,6 +5,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus, LabelCategory
+from core.formats import french_order
 from core.forms import BoundedModelChoiceField
 
 from .models import ApplicationKind, ApplicationStatus, ExpertiseSession, LabelApplication
@@ -15,7 +16,7 @@ def _visible_campuses(request):
     if request is None:
         return Campus.objects.none()
     campuses = applications_visible_to(request.user).values("campus")
-    return Campus.objects.filter(pk__in=campuses).order_by("short_name")
+    return Campus.objects.filter(pk__in=campuses).order_by(french_order("short_name"))
 
 
 def _sessions(request):

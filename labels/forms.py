@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus, LabelCategory, Organisation
+from core.formats import french_order
 from core.forms import BoundedModelChoiceField, DateInput, with_empty
 from core.roles import Role
 
@@ -265,14 +266,14 @@ class SessionForm(forms.ModelForm):
 
 class AffiliationForm(forms.Form):
     organisation = BoundedModelChoiceField(
-        queryset=Organisation.objects.order_by("legal_name"), label=_("Organisme")
+        queryset=Organisation.objects.order_by(french_order("legal_name")), label=_("Organisme")
     )
     relation = forms.ChoiceField(choices=with_empty(Affiliation.choices), label=_("Lien"))
 
 
 class ConflictForm(forms.Form):
     campus = BoundedModelChoiceField(
-        queryset=Campus.objects.order_by("short_name"), label=_("Campus")
+        queryset=Campus.objects.order_by(french_order("short_name")), label=_("Campus")
     )
     reason = forms.CharField(max_length=300, label=_("Nature du conflit d'intérêts"))
 

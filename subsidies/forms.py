@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from campuses.models import Campus, Organisation
 from campuses.permissions import campuses_visible_to
 from core.form_fields import MoneyField
+from core.formats import french_order
 from core.forms import (
     BoundedModelChoiceField,
     BoundedModelMultipleChoiceField,
@@ -51,7 +52,7 @@ def _money_field(label, required=True, **kwargs):
 def _visible_campuses(request):
     if request is None:
         return Campus.objects.none()
-    return campuses_visible_to(request.user).order_by("short_name")
+    return campuses_visible_to(request.user).order_by(french_order("short_name"))
 
 
 def _visible_beneficiaries(request):
@@ -200,7 +201,7 @@ class DossierCreateForm(ProjectForm):
     def __init__(self, *args, user=None, **kwargs):
         kwargs.setdefault("instance", SubsidyDossier())
         super().__init__(*args, creating=True, **kwargs)
-        campuses = campuses_visible_to(user).order_by("short_name")
+        campuses = campuses_visible_to(user).order_by(french_order("short_name"))
         self.fields["campus"].queryset = campuses
         if not permissions.can_manage_subsidies(user):
             del self.fields["duplicate_justification"]
@@ -342,8 +343,15 @@ class InstructionForm(VersionedServiceForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["beneficiary"].queryset = Organisation.objects.order_by("legal_name")
+        self.fields["beneficiary"].queryset = Organisation.objects.order_by(
+            french_order("legal_name")
+        )
         self.fields["budget_line"].queryset = BudgetLine.objects.select_related("programme")
+        # The instruction always needs one (services.dossiers.terms_errors): marked required.
+        self.fields["budget_line"].required = True
+        self.fields["budget_line"].error_messages["required"] = _(
+            "Indiquez l'imputation budgétaire."
+        )
         self.fields["eligible_base"].required = True
         self.fields["rate"].required = True
         for name in ("eligible_base", "amount"):
@@ -554,10 +562,11 @@ class EnvelopeForm(PortalModelForm):
 
 class TransferCreateForm(forms.Form):
     campus = BoundedModelChoiceField(
-        queryset=Campus.objects.order_by("short_name"), label=_("Campus")
+        queryset=Campus.objects.order_by(french_order("short_name")), label=_("Campus")
     )
     new_beneficiary = BoundedModelChoiceField(
-        queryset=Organisation.objects.order_by("legal_name"), label=_("Nouveau bénéficiaire")
+        queryset=Organisation.objects.order_by(french_order("legal_name")),
+        label=_("Nouveau bénéficiaire"),
     )
     dossiers = BoundedModelMultipleChoiceField(
         queryset=SubsidyDossier.objects.none(),

@@ -37,3 +37,13 @@ def test_the_export_says_what_the_screens_say():
     headers = [str(column.title) for column in columns()]
     assert "Versé" in headers and "Reste à verser" in headers
     assert "Payé" not in headers and "Reliquat" not in headers
+
+
+def test_the_budget_line_of_the_instruction_is_marked_required():
+    from subsidies.forms import InstructionForm
+    from subsidies.models import SubsidyDossier
+
+    form = InstructionForm(instance=SubsidyDossier.objects.first())
+    assert form.fields["budget_line"].required
+    bound = InstructionForm({"budget_line": ""}, instance=SubsidyDossier.objects.first())
+    assert bound.errors["budget_line"] == ["Indiquez l'imputation budgétaire."]
