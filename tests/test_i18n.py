@@ -162,3 +162,11 @@ def test_english_catalogue_is_complete():
     # An empty msgstr is followed by a blank line or the end of the file (the header excepted).
     empty = re.findall(r'^msgid "(.+)"\nmsgstr ""\n(?:\n|\Z)', text, flags=re.MULTILINE)
     assert empty == []
+
+
+def test_the_language_switch_names_each_language_in_itself(client):
+    page = client.get(reverse("accounts:login")).content.decode()
+
+    assert '<option value="fr" lang="fr" selected>Français</option>' in page
+    assert '<option value="en" lang="en">English</option>' in page
+    assert "Anglais" not in page
