@@ -194,10 +194,17 @@ class Input:
 
     @property
     def three(self):
-        """The three inputs of a THREE field: [(position 1-3, id, value)]."""
+        """The three inputs of a THREE field: [(position 1-3, id, value, invalid)].
+
+        The field's error (« exactement trois… ») concerns the group: only the boxes left
+        empty are marked invalid, not the ones already filled in.
+        """
         values = list(self.value) if isinstance(self.value, list) else []
-        values = (values + ["", "", ""])[:3]
-        return [(n + 1, f"{self.id}-{n}", values[n]) for n in range(3)]
+        values = ([str(value or "") for value in values] + ["", "", ""])[:3]
+        return [
+            (n + 1, f"{self.id}-{n}", values[n], bool(self.errors) and not values[n].strip())
+            for n in range(3)
+        ]
 
     @property
     def display(self):

@@ -495,9 +495,12 @@ SECTIONS = (
         ),
         attachments=True,
         checks=(
-            _exactly_three("strengths", _("Indiquez exactement trois points forts (%(count)s).")),
             _exactly_three(
-                "improvements", _("Indiquez exactement trois axes d'amélioration (%(count)s).")
+                "strengths", _("Indiquez exactement trois points forts (%(count)s sur 3).")
+            ),
+            _exactly_three(
+                "improvements",
+                _("Indiquez exactement trois axes d'amélioration (%(count)s sur 3)."),
             ),
         ),
     ),

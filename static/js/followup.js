@@ -387,7 +387,18 @@
           paragraph.hidden = false;
         }
         if (wrap) wrap.classList.add("field--error");
-        if (control) control.setAttribute("aria-invalid", "true");
+        var boxes = wrap && parts.length !== 3 ? wrap.querySelectorAll("[data-ft-three]") : [];
+        if (boxes.length) {
+          // « Exactly three »: a group error; only the empty boxes are marked, the first
+          // of them is where the summary's link leads.
+          var empty = [].filter.call(boxes, function (box) { return box.value.trim() === ""; });
+          (empty.length ? empty : [].slice.call(boxes)).forEach(function (box) {
+            box.setAttribute("aria-invalid", "true");
+          });
+          control = empty.length ? empty[0] : boxes[0];
+        } else if (control) {
+          control.setAttribute("aria-invalid", "true");
+        }
         items.push({ id: control ? control.id : wrap ? wrap.id : "", label: label, text: messages });
       });
       if (!summary) return;

@@ -43,7 +43,7 @@ def test_a_complete_sheet_validates_section_by_section():
 def test_exactly_three_strengths(strengths, count):
     data = {**complete_sections()[9], "strengths": strengths}
     result = sections.validate(9, data, year=YEAR)
-    assert f"exactement trois points forts ({count})" in result.errors["strengths"][0]
+    assert f"exactement trois points forts ({count} sur 3)" in result.errors["strengths"][0]
     assert not result.complete
 
 

@@ -523,7 +523,7 @@ def test_the_summary_lists_what_is_missing_and_submission_needs_a_complete_sheet
     text = content(page)
     assert not page.context["complete"]
     assert "Évaluation des actions" in text  # section 9's missing field
-    assert "Indiquez exactement trois points forts (2)." not in text  # errors link instead
+    assert "Indiquez exactement trois points forts (2 sur 3)." not in text  # errors link instead
     assert re.search(r"\d erreurs? à corriger", text)
     assert re.search(r'<button type="submit" class="button" disabled', page.content.decode())
     refused = client.post(sheet_url("submit", sheet))
@@ -890,3 +890,18 @@ def test_a_sheet_of_another_year_is_independent(client_of, user_of, campus_of):
     assert "mobilities" not in FollowUpSheet.objects.get(pk=second.pk).sections.get(number=8).data
     page = client_of("dir-versailles").get(sheet_url("sheet_detail", second))
     assert page.context["sheet"].campaign.year == 2052
+
+
+def test_three_strengths_short_of_three_mark_only_the_empty_box(client_of, sheet_of):
+    sheet = sheet_of("versailles")
+    client = client_of("dir-versailles")
+    draft(client, sheet, 9, {"strengths": ["Un", "Deux"]}, 1)
+
+    page = client.get(sheet_url("section", sheet, 9))
+
+    boxes = re.findall(
+        r'<input type="text"[^>]*data-ft-three="strengths"[^>]*>', page.content.decode()
+    )
+    assert len(boxes) == 3
+    assert ['aria-invalid="true"' in box for box in boxes] == [False, False, True]
+    assert "Indiquez exactement trois points forts (2 sur 3)." in content(page)
