@@ -94,7 +94,7 @@ class PaymentFiguresSerializer(serializers.Serializer):
     voted = money(read_only=True)
     paid = money(read_only=True)
     in_progress = money(read_only=True, help_text=_("Demandé ou mandaté, pas encore payé."))
-    remainder = money(read_only=True, help_text=_("Reliquat : voté − payé."))
+    remainder = money(read_only=True, help_text=_("Reste à verser : voté − versé."))
     available = money(read_only=True, help_text=_("Ce qui peut encore être demandé."))
 
 

@@ -47,3 +47,22 @@ def test_the_budget_line_of_the_instruction_is_marked_required():
     assert form.fields["budget_line"].required
     bound = InstructionForm({"budget_line": ""}, instance=SubsidyDossier.objects.first())
     assert bound.errors["budget_line"] == ["Indiquez l'imputation budgétaire."]
+
+
+def headers_of(response):
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+        for cell in re.findall(r"<th[^>]*>(.*?)</th>", response.content.decode(), re.S)
+    ]
+
+
+def test_the_envelope_page_says_reste_a_verser(client_of):
+    from subsidies.models import CommitmentEnvelope
+
+    region = client_of("region")
+    envelope = CommitmentEnvelope.objects.filter(dossiers__isnull=False).first()
+    assert envelope is not None, "the demo has an envelope with dossiers"
+    envelope_headers = headers_of(
+        region.get(reverse("subsidies:envelope_detail", args=[envelope.pk]))
+    )
+    assert "Reste à verser" in envelope_headers and "Reliquat" not in envelope_headers
