@@ -1,11 +1,11 @@
 """Filters of a history page: by action and by kind of object."""
 
-import unicodedata
-
 import django_filters
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
+
+from core.formats import french_sort_key
 
 from .models import AuditAction
 
@@ -30,9 +30,6 @@ class EntryFilter(django_filters.FilterSet):
             model = content_type.model_class()
             name = model._meta.verbose_name if model else content_type.name
             kinds.append((str(content_type_id), str(name)[:1].upper() + str(name)[1:]))
-        self.filters["kind"].extra["choices"] = sorted(kinds, key=lambda kind: _sort_key(kind[1]))
-
-
-def _sort_key(text):
-    """« Énergie » sorts with the E's."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+        self.filters["kind"].extra["choices"] = sorted(
+            kinds, key=lambda kind: french_sort_key(kind[1])
+        )

@@ -224,7 +224,7 @@ def dossier_transfers(user, dossier):
 
 
 def dossier_history(dossier, payments, agreement):
-    """Audit entries of the dossier, its payments and its agreement (50 latest)."""
+    """Audit entries of the dossier, its payments and its agreement, newest first."""
     types = ContentType.objects.get_for_models(SubsidyDossier, Payment, GrantAgreement)
     condition = Q(content_type=types[SubsidyDossier], object_id=str(dossier.pk))
     payment_ids = [str(payment.pk) for payment in payments]
@@ -235,7 +235,7 @@ def dossier_history(dossier, payments, agreement):
     return (
         AuditEntry.objects.filter(condition)
         .select_related("actor", "content_type")
-        .order_by("-created_at")[:50]
+        .order_by("-created_at", "-id")
     )
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from audit.views import preview as history_preview
 from campuses.permissions import campuses_visible_to
 from core.errors import ConflictError, PermissionDeniedError
 from core.views import form_page, one_click, refused, save_form
@@ -162,7 +163,11 @@ def dossier_detail(request, pk):
             "received_by": _received_by(payments) if len(payments) else [],
             "available": available,
             "history": selectors.status_history(dossier),
-            "audit": selectors.dossier_history(dossier, payments, agreement),
+            # The latest entries; the campus's history page has them all (filterable).
+            "audit": history_preview(
+                selectors.dossier_history(dossier, payments, agreement),
+                reverse("campuses:history", args=[dossier.campus_id]),
+            ),
             "documents": selectors.dossier_documents(user, dossier),
             "transfers": selectors.dossier_transfers(user, dossier),
             "actions": _actions(user, dossier, agreement),
