@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 class SigningError(Exception):
@@ -749,9 +750,12 @@ def upload_refusal(current: bytes, uploaded: bytes, party: SigningParty) -> tupl
     if not any(_same_name(sig.signer_cn, party.signatory_name) for sig in added):
         names = ", ".join(sig.signer_cn for sig in added if sig.signer_cn) or "—"
         return (
-            _(
+            ngettext(
                 "Le fichier n'est pas signé par le signataire de %(party)s (%(name)s) : "
-                "signature(s) ajoutée(s) par %(names)s."
+                "signature ajoutée par %(names)s.",
+                "Le fichier n'est pas signé par le signataire de %(party)s (%(name)s) : "
+                "signatures ajoutées par %(names)s.",
+                len(added),
             )
             % {"party": party.label, "name": party.signatory_name, "names": names},
             report,

@@ -41,6 +41,7 @@ from django.db.models import Q
 from django.urls import NoReverseMatch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from campuses.recipients import Recipients
 from notifications.delivery import Message, Outgoing, deliver_once, dispatch, log_of
@@ -135,9 +136,12 @@ def _reminder_body(step, sheet, due_on, today):
         ]
     elif step in (ReminderStep.DAYS_30, ReminderStep.DAYS_7, ReminderStep.DAYS_1):
         lines = [
-            _(
+            ngettext(
                 "La fiche de suivi %(year)s du campus %(campus)s n'est pas encore soumise "
-                "(état : %(status)s). La date limite est le %(deadline)s, dans %(days)s jour(s)."
+                "(état : %(status)s). La date limite est le %(deadline)s, dans %(days)s jour.",
+                "La fiche de suivi %(year)s du campus %(campus)s n'est pas encore soumise "
+                "(état : %(status)s). La date limite est le %(deadline)s, dans %(days)s jours.",
+                values["days"],
             ),
         ]
         if sheet.status == SheetStatus.CHANGES_REQUESTED:

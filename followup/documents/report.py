@@ -212,6 +212,7 @@ def overview_context(owner, filters, view):
             item for item in view.status_counts if item["count"] and not item["counted"]
         ],
         "counted": whole(view.counted),
+        "counted_number": view.counted,  # for the plural
         "counted_previous": whole(view.counted_previous),
         "compared": whole(view.compared),
         "headline": view.headline,

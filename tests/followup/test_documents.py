@@ -361,7 +361,7 @@ def test_the_regional_report_has_an_overview_then_a_page_per_sheet(two_years, re
     text = " ".join(overview)
     assert f"Rapport régional du suivi annuel {N}" in text
     assert "Fiches comptées : validées uniquement." in text
-    assert f"2 fiche(s) comptée(s) en {N}, 2 en {N1}." in text
+    assert f"2 fiches comptées en {N}, 2 en {N1}." in text
     assert re.search(r"Non comptées : non commencée \d+, brouillon 1, soumise 1\.", text)
     assert f"Évolutions depuis {N1} mesurées à périmètre constant (2 campus" in text
     assert "Bénéficiaires 1 414 ▲ +1 054 (+292,8 %)" in text
