@@ -16,6 +16,7 @@ ORM refuse to run in the same thread (SynchronousOnlyOperation). The browser is 
 so the browser tests are moved to the end of the run: the database tests never run beside it.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -28,7 +29,8 @@ from tests.services import CHROMIUM, needs_chromium
 
 BROWSER_DIR = Path(__file__).resolve().parent
 BASE_DIR = Path(settings.BASE_DIR)
-SCREENSHOT_DIR = BASE_DIR / "var" / "screenshots"
+# CI keeps them as artefacts (.ci/run sets CI_ARTIFACTS_DIR).
+SCREENSHOT_DIR = Path(os.environ.get("CI_ARTIFACTS_DIR") or BASE_DIR / "var" / "screenshots")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
