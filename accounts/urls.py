@@ -2,6 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path, reverse_lazy
 
+from core.page_cache import cached_view
+
 from . import two_factor_views, views
 from .forms import PasswordResetForm
 
@@ -67,9 +69,9 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
-    path("utilisateurs/", views.user_list, name="user_list"),
+    path("utilisateurs/", cached_view(views.user_list), name="user_list"),
     path("utilisateurs/inviter/", views.user_invite, name="user_invite"),
-    path("utilisateurs/<id:pk>/", views.user_detail, name="user_detail"),
+    path("utilisateurs/<id:pk>/", cached_view(views.user_detail), name="user_detail"),
     path("utilisateurs/<id:pk>/modifier/", views.user_update, name="user_update"),
     path(
         "utilisateurs/<id:pk>/desactiver/",

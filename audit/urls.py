@@ -1,7 +1,9 @@
 from django.urls import path
 
+from core.page_cache import cached_view
+
 from . import views
 
 app_name = "audit"
 
-urlpatterns = [path("", views.entry_list, name="list")]
+urlpatterns = [path("", cached_view(views.entry_list), name="list")]

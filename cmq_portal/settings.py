@@ -100,6 +100,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session and the user are read: a cached page records every table it reads.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # French unless the language switch chose otherwise (not the browser's Accept-Language).
     "core.locale.LanguageMiddleware",
@@ -294,6 +296,13 @@ REDIS_URL = _url("REDIS_URL", "", {"redis", "rediss"})
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+
+# The page cache (core.page_cache): signed-in pages and API reads kept in Redis until a table
+# they read changes. On whenever Redis is; PAGE_CACHE_URL= (empty) turns it off. Every process
+# that writes to the database (web, worker, commands) must share it, to announce its changes.
+PAGE_CACHE_URL = _url("PAGE_CACHE_URL", REDIS_URL, {"redis", "rediss"})
+PAGE_CACHE_TTL = _read("PAGE_CACHE_TTL", env.int, 15 * 60)  # seconds an entry lives at most
+PAGE_CACHE_PREFIX = "cmq:page"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

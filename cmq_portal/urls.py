@@ -15,6 +15,7 @@ import subsidies.api  # noqa: F401 - registers subsidies and payments
 from accounts.two_factor_views import admin_login
 from core import converters
 from core.api import ObtainTokenView, router
+from core.page_cache import cache_reads, cached_view
 
 from .api_docs import api_docs
 from .views import home
@@ -29,7 +30,7 @@ def favicon(request):
 
 
 urlpatterns = [
-    path("", home, name="home"),
+    path("", cached_view(home), name="home"),
     path("comptes/", include("accounts.urls")),
     path("", include("campuses.urls")),
     path("conventions/", include("conventions.urls")),
@@ -45,7 +46,8 @@ urlpatterns = [
     path("admin/login/", admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
     path("api/v1/auth/token/", ObtainTokenView.as_view(), name="api-token"),
-    path("api/v1/", include(router.urls)),
+    # Lists and details answered by the page cache until a table they read changes.
+    path("api/v1/", include(cache_reads(router.urls))),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # A portal page, for staff only (cmq_portal.api_docs); its script is served as a file.
     path("api/docs/", api_docs, name="api-docs"),

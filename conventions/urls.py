@@ -1,5 +1,6 @@
 from django.urls import path
 
+from core.page_cache import cached_view
 from documents.views import download
 
 from . import views
@@ -8,13 +9,13 @@ from .models import GeneratedDocument
 app_name = "conventions"
 
 urlpatterns = [
-    path("", views.convention_list, name="list"),
+    path("", cached_view(views.convention_list), name="list"),
     path("nouvelle/", views.convention_create, name="create"),
-    path("<id:pk>/", views.convention_detail, name="detail"),
+    path("<id:pk>/", cached_view(views.convention_detail), name="detail"),
     path("<id:pk>/modifier/", views.convention_update, name="update"),
     path("<id:pk>/texte-adopte/", views.convention_adopted_text, name="adopted_text"),
-    path("<id:pk>/texte-consolide/", views.consolidated, name="consolidated"),
-    path("<id:pk>/comparer/", views.compare, name="compare"),
+    path("<id:pk>/texte-consolide/", cached_view(views.consolidated), name="consolidated"),
+    path("<id:pk>/comparer/", cached_view(views.compare), name="compare"),
     path("<id:pk>/envoyer/", views.convention_send, name="send"),
     path(
         "<id:pk>/remettre-en-brouillon/",
@@ -38,7 +39,7 @@ urlpatterns = [
         {"model": GeneratedDocument},
         name="document_download",
     ),
-    path("avenants/<id:pk>/", views.amendment_detail, name="amendment_detail"),
+    path("avenants/<id:pk>/", cached_view(views.amendment_detail), name="amendment_detail"),
     path("avenants/<id:pk>/modifier/", views.amendment_update, name="amendment_update"),
     path(
         "avenants/<id:pk>/texte-adopte/",

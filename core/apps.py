@@ -14,7 +14,9 @@ class CoreConfig(AppConfig):
 
         from . import antivirus  # noqa: F401 - registers its start-up check
         from .formats import register_sqlite_collation
+        from .page_cache import install_tracking
         from .sessions import mark_refreshed
 
         user_logged_in.connect(mark_refreshed, dispatch_uid="core.sessions.mark_refreshed")
         connection_created.connect(register_sqlite_collation, dispatch_uid="core.formats.collation")
+        connection_created.connect(install_tracking, dispatch_uid="core.page_cache.tracking")

@@ -32,6 +32,8 @@ from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
+from . import page_cache
+
 FORMAT = 1
 MANIFEST = "manifest.json"
 MEDIA = "media.tar"
@@ -319,6 +321,8 @@ def restore(path, *, database, media_root):
         raise BackupError(
             f"La base restaurée ne correspond pas au manifeste (tables : {', '.join(differing)})."
         )
+    # pg_restore wrote outside Django: the page cache saw none of it.
+    page_cache.clear()
     return manifest
 
 

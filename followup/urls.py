@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.page_cache import cached_view
+
 from . import urls_dashboard, views
 
 app_name = "followup"
@@ -7,18 +9,18 @@ app_name = "followup"
 # Each name needs a row in tests/test_permission_matrix.py.
 urlpatterns = [
     # Campaigns
-    path("", views.campaign_list, name="campaign_list"),
+    path("", cached_view(views.campaign_list), name="campaign_list"),
     path("campagnes/nouvelle/", views.campaign_create, name="campaign_create"),
-    path("campagnes/<id:pk>/", views.campaign_detail, name="campaign_detail"),
+    path("campagnes/<id:pk>/", cached_view(views.campaign_detail), name="campaign_detail"),
     # A sheet, its sections (editor and draft endpoint), summary and submission
-    path("fiches/<id:pk>/", views.sheet_detail, name="sheet_detail"),
+    path("fiches/<id:pk>/", cached_view(views.sheet_detail), name="sheet_detail"),
     path("fiches/<id:pk>/rubriques/<id:number>/", views.section, name="section"),
     path(
         "fiches/<id:pk>/rubriques/<id:number>/brouillon/",
         views.section_draft,
         name="section_draft",
     ),
-    path("fiches/<id:pk>/recapitulatif/", views.summary, name="summary"),
+    path("fiches/<id:pk>/recapitulatif/", cached_view(views.summary), name="summary"),
     path("fiches/<id:pk>/soumettre/", views.submit, name="submit"),
     # Attachments
     path(

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from core.page_cache import cached_view
 from documents.views import download
 
 from . import views
@@ -9,9 +10,9 @@ app_name = "labels"
 
 # Each name needs a row in tests/test_permission_matrix.py.
 urlpatterns = [
-    path("", views.application_list, name="list"),
+    path("", cached_view(views.application_list), name="list"),
     path("nouvelle/", views.application_create, name="create"),
-    path("<id:pk>/", views.application_detail, name="detail"),
+    path("<id:pk>/", cached_view(views.application_detail), name="detail"),
     path("<id:pk>/modifier/", views.application_edit, name="edit"),
     # Preparation
     path("<id:pk>/criteres/<str:number>/", views.presentation_edit, name="presentation"),
@@ -52,9 +53,9 @@ urlpatterns = [
     path("obligations/<id:pk>/conclure/", views.obligation_close, name="obligation_close"),
     path("obligations/<id:pk>/rapport.pdf", views.obligation_report, name="obligation_report"),
     # Regional views
-    path("sessions/", views.sessions, name="sessions"),
+    path("sessions/", cached_view(views.sessions), name="sessions"),
     path("sessions/nouvelle/", views.session_create, name="session_create"),
-    path("calendrier/", views.calendar, name="calendar"),
+    path("calendrier/", cached_view(views.calendar), name="calendar"),
     path("mes-liens-d-interet/", views.interests, name="interests"),
     path(
         "mes-liens-d-interet/<id:pk>/retirer/", views.affiliation_delete, name="affiliation_delete"

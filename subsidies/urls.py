@@ -1,5 +1,6 @@
 from django.urls import path
 
+from core.page_cache import cached_view
 from documents.views import download
 
 from . import views
@@ -10,11 +11,11 @@ app_name = "subsidies"
 # Each name needs a row in tests/test_permission_matrix.py.
 urlpatterns = [
     # Dossiers
-    path("", views.dossier_list, name="list"),
+    path("", cached_view(views.dossier_list), name="list"),
     path("nouveau/", views.dossier_create, name="create"),
     path("export/<slug:fmt>/", views.export, name="export"),
     path("donnees-essentielles/", views.open_data, name="open_data"),
-    path("<id:pk>/", views.dossier_detail, name="detail"),
+    path("<id:pk>/", cached_view(views.dossier_detail), name="detail"),
     path("<id:pk>/modifier/", views.dossier_edit, name="edit"),
     path("<id:pk>/deposer/", views.submit, name="submit"),
     path("<id:pk>/retirer/", views.withdraw, name="withdraw"),
@@ -46,12 +47,12 @@ urlpatterns = [
         name="document_download",
     ),
     # Envelopes
-    path("enveloppes/", views.envelope_list, name="envelope_list"),
+    path("enveloppes/", cached_view(views.envelope_list), name="envelope_list"),
     path("enveloppes/nouvelle/", views.envelope_create, name="envelope_create"),
-    path("enveloppes/<id:pk>/", views.envelope_detail, name="envelope_detail"),
+    path("enveloppes/<id:pk>/", cached_view(views.envelope_detail), name="envelope_detail"),
     # Transfers
     path("transferts/nouveau/", views.transfer_create, name="transfer_create"),
-    path("transferts/<id:pk>/", views.transfer_detail, name="transfer_detail"),
+    path("transferts/<id:pk>/", cached_view(views.transfer_detail), name="transfer_detail"),
     path("transferts/<id:pk>/signer/", views.transfer_sign, name="transfer_sign"),
     path("transferts/<id:pk>/exemplaire/", views.transfer_scan_upload, name="transfer_scan"),
     path(

@@ -50,6 +50,15 @@ def signing_pki(tmp_path_factory):
     return directory
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_page_cache():
+    """The page cache off: a test's writes roll back without a commit, so they announce nothing
+    (tests/core/test_page_cache.py turns it on, in tests that commit)."""
+    from django.conf import settings
+
+    settings.PAGE_CACHE_URL = ""
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

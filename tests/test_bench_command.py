@@ -13,8 +13,11 @@ from cmq_portal.bench.load import Measure
 from cmq_portal.bench.run import FLOOR_LABEL, FLOOR_URL, Options, Row, report
 from tests.services import needs_postgres, needs_redis
 
+# median/p95 at both sizes, the two ratios, the share served by the page cache, the rendered
+# median at x10 with its two ratios, the rendered query counts at both sizes, a verdict.
 ROW = re.compile(
-    r"\s\d+/\d+\s+\d+/\d+\s+\d+\.\d\d\s+\d+\.\d\d\s+(?P<demo>\d+)\s+(?P<x10>\d+)\s+(PASS|FAIL)"
+    r"\s\d+/\d+\s+\d+/\d+\s+\d+\.\d\d\s+\d+\.\d\d\s+(?P<cache>\d+%|—)\s+\d+\s+\d+\.\d\d\s+"
+    r"\d+\.\d\d\s+(?P<demo>\d+)\s+(?P<x10>\d+)\s+(PASS|FAIL)"
 )
 
 
@@ -65,6 +68,33 @@ def test_a_page_that_misses_a_target_fails_the_run(demo, x10, reason):
     line = line_of(text, "Campus /campus/")
     assert "FAIL" in line and reason in line
     assert "objectifs non atteints" in text
+
+
+def test_the_rendered_measure_is_printed_and_its_queries_judged():
+    """A cached page: its served measure within the targets, its rendered one (Cache-Control:
+    no-cache) printed beside it; the query count that must not grow is the rendered one's."""
+    served = measured([30] * 5, 5)
+    served.served_from_cache = 4
+    page = Row(
+        "Campus",
+        "/campus/",
+        measured([30] * 5, 5),
+        served,
+        demo_rendered=measured([80] * 5, 9),
+        x10_rendered=measured([200] * 5, 9),
+    )
+
+    ok, text = verdicts([login_row(), page])
+
+    assert ok
+    line = line_of(text, "Campus /campus/")
+    match = ROW.search(line)
+    assert match and match["cache"] == "80%" and (match["demo"], match["x10"]) == ("9", "9")
+    assert " 200 " in line and "5.00" in line and "2.50" in line  # rendered: ms, /login, /demo
+
+    page.x10_rendered = measured([200] * 5, 12)
+    ok, text = verdicts([login_row(), page])
+    assert not ok and "requêtes ≠" in line_of(text, "Campus /campus/")
 
 
 def test_the_floor_is_printed_with_its_ratio_but_not_judged():
@@ -138,6 +168,9 @@ def test_a_tiny_run_prints_every_row_with_its_ratios():
         assert match, line
         counts.append((int(match["demo"]), int(match["x10"])))
     assert counts[0] == (0, 0)  # the login page reads nothing
+    # The conventions page is a cached view: the page cache answered part of its requests.
+    assert ROW.search(rows[1])["cache"].endswith("%")
+    assert ROW.search(rows[1])["cache"] != "0%"
     assert all(demo > 0 and x10 > 0 for demo, x10 in counts[1:])
     assert re.search(r"Convention PDF .*\s\d+\s+\d+\s+\d+\.\d\d  (PASS|FAIL)", text)
     assert re.search(r"Fiche de suivi PDF .*\s\d+\s+\d+\s+\d+\.\d\d  (PASS|FAIL)", text)

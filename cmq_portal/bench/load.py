@@ -16,6 +16,9 @@ LOGIN_URL = "/comptes/connexion/"
 # Set by cmq_portal.bench.wsgi: the SQL queries of the request.
 QUERIES_HEADER = "X-Bench-Queries"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# Set by core.page_cache on a response it served; a request with FRESH is always rendered.
+CACHE_HEADER = "X-Page-Cache"
+FRESH = {"Cache-Control": "no-cache"}
 
 
 class BenchError(RuntimeError):
@@ -28,6 +31,7 @@ class Measure:
     latencies: list = field(default_factory=list)  # seconds
     queries: int | None = None
     errors: list = field(default_factory=list)
+    served_from_cache: int = 0  # responses of the page cache among the latencies
 
     @property
     def median(self):
@@ -42,10 +46,10 @@ class Measure:
         return ordered[max(0, -(-95 * len(ordered) // 100) - 1)]
 
 
-def request(port, method, url, *, cookies=None, body=None, timeout=60):
+def request(port, method, url, *, cookies=None, body=None, timeout=60, headers=None):
     """(status, headers, body) of one request on a fresh connection."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    headers = {"Host": "127.0.0.1", "Accept": "text/html,application/json"}
+    headers = {"Host": "127.0.0.1", "Accept": "text/html,application/json", **(headers or {})}
     if cookies:
         headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
     if body is not None:
@@ -82,12 +86,15 @@ def login(port, username, password):
     return cookies
 
 
-def measure(port, url, *, cookies=None, requests=20, clients=4, warmup=4, timeout=60):
+def measure(port, url, *, cookies=None, requests=20, clients=4, warmup=4, timeout=60, headers=None):
     """`requests` requests of `url` by `clients` concurrent clients, after `warmup` requests
-    that are not counted (templates compiled, caches filled, in both gunicorn workers)."""
+    that are not counted (templates compiled, caches filled, in both gunicorn workers);
+    `headers` are sent with each (FRESH: rendered, not served by the page cache)."""
     result = Measure(url)
     for _ in range(warmup):
-        status, headers, _body = request(port, "GET", url, cookies=cookies, timeout=timeout)
+        status, _headers, _body = request(
+            port, "GET", url, cookies=cookies, timeout=timeout, headers=headers
+        )
         if status != 200:
             result.errors.append(f"réponse {status}")
             return result
@@ -103,7 +110,9 @@ def measure(port, url, *, cookies=None, requests=20, clients=4, warmup=4, timeou
                 remaining[0] -= 1
             start = time.perf_counter()
             try:
-                status, headers, _body = request(port, "GET", url, cookies=cookies, timeout=timeout)
+                status, answer, _body = request(
+                    port, "GET", url, cookies=cookies, timeout=timeout, headers=headers
+                )
             except OSError as error:
                 with lock:
                     result.errors.append(str(error))
@@ -114,7 +123,8 @@ def measure(port, url, *, cookies=None, requests=20, clients=4, warmup=4, timeou
                     result.errors.append(f"réponse {status}")
                     continue
                 result.latencies.append(elapsed)
-                count = headers.get(QUERIES_HEADER)
+                result.served_from_cache += answer.get(CACHE_HEADER) == "hit"
+                count = answer.get(QUERIES_HEADER)
                 if count is not None:
                     counts.append(int(count))
 
