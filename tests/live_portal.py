@@ -5,7 +5,7 @@ Its database is never pytest-django's test database, whose flushes would erase t
 `<name>_<suffix>` on the same PostgreSQL server when the run uses PostgreSQL, else an SQLite file
 in the test's temporary directory. Celery runs eager in the server (REDIS_URL empty, not absent,
 so that no .env file brings a broker back) and its e-mails are files (var/mail/ unless EMAIL_URL
-says where): nothing leaves the machine.
+says where): nothing leaves the machine. The page cache uses the run's Redis (PAGE_CACHE_URL).
 """
 
 import os
@@ -138,6 +138,9 @@ def running_portal(workdir, suffix, setup, **extra_env):
         "DATABASE_URL": database_url,
         "DEBUG": "true",
         "REDIS_URL": "",
+        # The page cache on (when the run has a Redis): every browser test then checks that
+        # what it changed shows on the next page (core.page_cache's invalidation).
+        "PAGE_CACHE_URL": os.environ.get("REDIS_URL", ""),
         "MEDIA_ROOT": str(workdir / "media"),
         "SITE_URL": f"http://127.0.0.1:{port}",
         "PYTHONUNBUFFERED": "1",
