@@ -41,6 +41,7 @@ import functools
 import hashlib
 import json
 import logging
+import os
 import pickle
 import re
 import secrets
@@ -66,6 +67,9 @@ EVERYTHING = "*"
 # Session entries that change without changing what a page shows (core.sessions' refresh time).
 VOLATILE_SESSION_KEYS = frozenset({"_refreshed_at"})
 MAX_ENTRY_BYTES = 2 * 1024 * 1024
+# What code_generation() reads: the files that make a page, outside data and tooling.
+_CODE_SUFFIXES = frozenset({".py", ".html", ".txt", ".mo", ".js", ".css", ".svg"})
+_NOT_CODE = frozenset({"var", "node_modules", "tests", "docs", "__pycache__", "media"})
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _READ_ONLY_STARTS = ("SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "COMMIT", "BEGIN", "SET", "SHOW")
 
@@ -220,14 +224,17 @@ def code_generation():
         return configured
     digest = hashlib.sha256()
     base = Path(settings.BASE_DIR)
-    skipped = {".venv", "var", "node_modules", "tests", ".git", "docs"}
-    for path in sorted(base.rglob("*")):
-        relative = path.relative_to(base)
-        if relative.parts and relative.parts[0] in skipped:
-            continue
-        if path.suffix in {".py", ".html", ".txt", ".mo", ".js", ".css", ".svg"} and path.is_file():
-            stat = path.stat()
-            digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    for directory, subdirectories, files in os.walk(base):
+        # Pruned in place: the virtualenv alone holds tens of thousands of files.
+        subdirectories[:] = sorted(
+            name for name in subdirectories if name not in _NOT_CODE and not name.startswith(".")
+        )
+        for name in sorted(files):
+            if Path(name).suffix in _CODE_SUFFIXES:
+                path = Path(directory, name)
+                stat = path.stat()
+                relative = path.relative_to(base)
+                digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     manifest = Path(str(getattr(settings, "STATIC_ROOT", "") or "")) / "staticfiles.json"
     if manifest.is_file():
         digest.update(manifest.read_bytes())
