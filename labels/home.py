@@ -2,14 +2,27 @@
 
 from django.utils import timezone
 
+from campuses.models import LabelCategory
 from core import roles
 
 from . import planning
-from .models import IN_PROGRESS_STATUSES, ApplicationStatus, LabelObligation, ObligationStatus
+from .models import (
+    IN_PROGRESS_STATUSES,
+    ApplicationKind,
+    ApplicationStatus,
+    LabelObligation,
+    ObligationStatus,
+)
 from .permissions import applications_visible_to, can_use_labels, obligations_visible_to
 from .selectors import WAITING_LABELS, application_list, waiting_for
 
 HOME_ROWS = 8
+
+
+def _labels_of(choices):
+    """{value: label} of a field's choices, each translated once. (A row's get_FOO_display
+    hashes every choice's lazy label, one translation each, on every call.)"""
+    return {value: str(label) for value, label in choices}
 
 
 def _with_waiting(user, applications):
@@ -40,7 +53,23 @@ def carriers_home(request, **page):
     if not can_use_labels(user) or roles.is_expert(user):
         return None
     open_statuses = (ApplicationStatus.DRAFT, *IN_PROGRESS_STATUSES)
-    rows = _with_waiting(user, application_list(user).filter(status__in=open_statuses)[:HOME_ROWS])
+    # Only what the block shows: application_list's counts and expert flags say what an
+    # application waits for from an expert, and experts do not get this block.
+    rows = _with_waiting(
+        user,
+        applications_visible_to(user)
+        .filter(status__in=open_statuses)
+        .select_related("campus")
+        .order_by("-created_at", "-pk")[:HOME_ROWS],
+    )
+    kinds, categories = _labels_of(ApplicationKind.choices), _labels_of(LabelCategory.choices)
+    statuses = _labels_of(ApplicationStatus.choices)
+    for application in rows:
+        application.kind_label = kinds.get(application.kind, application.kind)
+        application.target_category_label = categories.get(
+            application.target_category, application.target_category
+        )
+        application.status_label = statuses.get(application.status, application.status)
     today = timezone.localdate()
     obligations = list(
         obligations_visible_to(user)
