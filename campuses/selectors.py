@@ -13,31 +13,37 @@ from .models import Campus, CampusDirector, LabelStatus, Organisation, SupportIn
 from .permissions import campuses_visible_to
 
 
-def _current_people_prefetches(today):
-    """The support history (newest first) and the directors in office on `today`."""
-    return [
-        Prefetch(
-            "support_history",
-            queryset=SupportInstitutionTenure.objects.select_related("organisation").order_by(
-                F("start").desc(nulls_last=True)
-            ),
-            to_attr="support_rows",
+def _current_people_prefetches(today, *, directors=True):
+    """The support history (newest first) and, with `directors`, the directors in office on
+    `today`."""
+    support = Prefetch(
+        "support_history",
+        queryset=SupportInstitutionTenure.objects.select_related("organisation").order_by(
+            F("start").desc(nulls_last=True)
         ),
-        Prefetch(
-            "directors",
-            queryset=CampusDirector.objects.in_office(today).order_by("role", "full_name"),
-            to_attr="current_directors",
-        ),
-    ]
+        to_attr="support_rows",
+    )
+    if not directors:
+        return [support]
+    in_office = Prefetch(
+        "directors",
+        queryset=CampusDirector.objects.in_office(today).order_by("role", "full_name"),
+        to_attr="current_directors",
+    )
+    return [support, in_office]
 
 
-def campus_list(user, on=None):
-    """Campuses visible to `user` with their label state on `on`; a fixed number of queries."""
+def campus_list(user, on=None, *, directors=True):
+    """Campuses visible to `user` with their label state on `on`; a fixed number of queries.
+
+    directors=False leaves out the directors in office (`current_directors`, one query): the
+    API and the export list them, the pages' campus tables and cards do not.
+    """
     on = on or timezone.localdate()
     return (
         campuses_visible_to(user, Campus.objects.with_label_state(on))
         .select_related("sector_family")
-        .prefetch_related("academies", *_current_people_prefetches(on))
+        .prefetch_related("academies", *_current_people_prefetches(on, directors=directors))
         .order_by(french_order("short_name"))
     )
 
@@ -154,7 +160,7 @@ def next_label_ends(user, on=None, count=10):
     institution on `on`."""
     on = on or timezone.localdate()
     first = (
-        campus_list(user, on)
+        campus_list(user, on, directors=False)
         .filter(current_end__isnull=False)
         .order_by("current_end", "short_name")[:count]
     )

@@ -54,7 +54,7 @@ def _require_registry_rights(request):
 def campus_list(request):
     if not permissions.can_view_registry(request.user):
         raise PermissionDenied
-    queryset = selectors.campus_list(request.user)
+    queryset = selectors.campus_list(request.user, directors=False)
     filterset = CampusFilter(request.GET or None, queryset=queryset, request=request)
     campuses = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
     if filterset.is_bound and not filterset.is_valid():

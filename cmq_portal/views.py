@@ -38,7 +38,9 @@ def home(request):
     # regional home lists none in full (its blocks ask the database for what they show).
     campuses = []
     if role in ("director", "rectorate"):
-        campuses = selectors.with_support_institution(selectors.campus_list(user, today), today)
+        campuses = selectors.with_support_institution(
+            selectors.campus_list(user, today, directors=False), today
+        )
     context = {
         "today": today,
         "campuses": campuses,
