@@ -276,3 +276,22 @@ def test_tables_named_finds_quoted_and_bare_names_only_among_known_tables():
     )
     assert page_cache.tables_named(sql) == {"campuses_campus", "campuses_organisation"}
     assert "django_session" not in page_cache.known_tables()
+
+
+@pytest.mark.urls("tests.core.page_cache_urls")
+def test_a_get_that_writes_is_never_stored(cache_on, client_of, django_capture_on_commit_callbacks):
+    region = _signed_in(client_of, "region")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _get(region, "/test-cache/ajout/")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = _get(region, "/test-cache/ajout/")
+    assert not _hit(second)
+    assert first.content != second.content  # the view ran again: one more organisation
+
+    counted = _get(region, "/test-cache/compte/")
+    assert _hit(_get(region, "/test-cache/compte/"))
+    with django_capture_on_commit_callbacks(execute=True):
+        _get(region, "/test-cache/ajout/")  # its write, committed, invalidates the count
+    recounted = _get(region, "/test-cache/compte/")
+    assert not _hit(recounted)
+    assert recounted.content != counted.content
