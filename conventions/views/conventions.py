@@ -25,6 +25,7 @@ from ..models import (
     Annex,
     Article,
     Contribution,
+    ConventionKind,
     ConventionParty,
     FrameworkConvention,
     GeneratedDocument,
@@ -68,7 +69,10 @@ def convention_list(request):
     else:
         conventions = filterset.qs if filterset.is_bound else queryset
     page = Paginator(conventions, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Each kind translated once (a row's get_kind_display hashes every choice's lazy label).
+    kinds = {value: str(label) for value, label in ConventionKind.choices}
     for convention in page.object_list:
+        convention.kind_label = kinds.get(convention.kind, convention.kind)
         clauses = clauses_in_force(convention, today)
         convention.dates = dates_of_clauses(convention, clauses, today)
         convention.badge = status_badge(convention, convention.dates, today)
