@@ -32,6 +32,7 @@ from .models import (
     FrameworkConvention,
     GeneratedDocument,
 )
+from .prefetching import rows
 from .serializers import (
     AmendmentChangeSerializer,
     AmendmentSerializer,
@@ -226,7 +227,7 @@ class ConventionViewSet(
         as_of = params.validated_data.get("as_of") or _today()
         text = consolidated_text(convention, as_of)
         dates = compute_dates(
-            text.clauses, convention.effective_date, convention.campus.label_periods.all(), as_of
+            text.clauses, convention.effective_date, rows(convention.campus, "label_periods"), as_of
         )
         data = ConsolidatedTextSerializer(text).data
         data["end_date"] = dates.end.isoformat() if dates.end else None

@@ -16,7 +16,8 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from .models import AmendmentChange, ChangeKind, FrameworkConvention, SignatureStatus
+from .models import Amendment, AmendmentChange, ChangeKind, FrameworkConvention, SignatureStatus
+from .prefetching import as_rows, rows
 
 
 class ChangeError(Exception):
@@ -141,7 +142,7 @@ def base_text(convention):
             party_id=p.pk,
             organisation_id=p.organisation_id,
         )
-        for p in convention.parties.all()
+        for p in rows(convention, "parties")
         if p.added_by_id is None
     ]
     articles = [
@@ -288,7 +289,7 @@ def amendments_in_force(convention, day):
     """Signed, non-historical amendments effective on or before `day`, in number order."""
     return [
         a
-        for a in convention.amendments.all()
+        for a in rows(convention, "amendments")
         if a.status == SignatureStatus.SIGNED
         and not a.is_historical
         and a.effective_date is not None
@@ -361,15 +362,26 @@ def check_all_signed_apply(convention):
     return text
 
 
-def with_amendments(queryset=None):
-    """Conventions with what clauses_in_force reads (the lists), in a fixed number of queries."""
+def with_amendments(queryset=None, *, into_rows=False):
+    """Conventions with what clauses_in_force reads (the lists), in a fixed number of queries.
+
+    `into_rows`: the amendments into a list read by prefetching.rows() (the API lists), not
+    behind `convention.amendments` (the web list's template counts them that way).
+    """
     queryset = FrameworkConvention.objects.all() if queryset is None else queryset
-    return queryset.select_related("campus").prefetch_related(
+    # Within a convention by number, and within an amendment by position: ordering by the
+    # convention or the amendment first (their Meta.ordering) only joins their campus.
+    amendments = Amendment.objects.order_by("number").prefetch_related(
         Prefetch(
-            "amendments__changes",
-            queryset=AmendmentChange.objects.filter(kind__in=list(CLAUSE_NAMES)),
+            "changes",
+            queryset=AmendmentChange.objects.filter(kind__in=list(CLAUSE_NAMES)).order_by(
+                "position"
+            ),
             to_attr="clause_changes",
         )
+    )
+    return queryset.select_related("campus").prefetch_related(
+        as_rows("amendments", amendments) if into_rows else Prefetch("amendments", amendments)
     )
 
 

@@ -2,20 +2,26 @@
 
 Lists are built so that their query count does not grow with their rows: consolidation's
 prefetches, the campus's label periods (for the computed dates), contributions and signatures.
+What the API lists serialize is prefetched into lists (prefetching.as_rows: no queryset clone
+per row), read through prefetching.rows().
 """
 
-from django.db.models import Prefetch
 from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from .consolidation import clauses_in_force, with_amendments
 from .dates import compute_dates
-from .models import FrameworkConvention, Reminder, Signature
+from .models import AmendmentChange, ConventionParty, FrameworkConvention, Reminder, Signature
 from .permissions import (
     amendments_visible_to,
     conventions_visible_to,
     documents_visible_to,
 )
+from .prefetching import as_rows, rows
+
+
+def _signatures():
+    return as_rows("signatures", Signature.objects.order_by("signed_on", "party_id"))
 
 
 def convention_list(user, queryset=None):
@@ -23,13 +29,18 @@ def convention_list(user, queryset=None):
     queryset = FrameworkConvention.objects.all() if queryset is None else queryset
     return (
         # The parties are listed; the dates need only the amendments' clauses.
-        with_amendments(conventions_visible_to(user, queryset))
+        with_amendments(conventions_visible_to(user, queryset), into_rows=True)
         .select_related("deliberation")
         .prefetch_related(
-            "campus__label_periods",
-            "parties__organisation",
-            "contributions",
-            Prefetch("signatures", queryset=Signature.objects.order_by("signed_on", "party_id")),
+            as_rows("campus__label_periods"),
+            # With the organisations that name them (serializers, consolidation.base_text);
+            # by position, unique within a convention (Meta.ordering joins its campus).
+            as_rows(
+                "parties",
+                ConventionParty.objects.select_related("organisation").order_by("position"),
+            ),
+            as_rows("contributions"),
+            _signatures(),
         )
     )
 
@@ -43,7 +54,7 @@ def convention_dates(convention, day=None):
         cache[day] = compute_dates(
             clauses_in_force(convention, day),
             convention.effective_date,
-            convention.campus.label_periods.all(),
+            rows(convention.campus, "label_periods"),
             day,
         )
     return cache[day]
@@ -54,8 +65,9 @@ def amendment_list(user):
         amendments_visible_to(user)
         .select_related("convention__campus", "deliberation")
         .prefetch_related(
-            "changes",
-            Prefetch("signatures", queryset=Signature.objects.order_by("signed_on", "party_id")),
+            # By position, unique within an amendment (Meta.ordering joins up to the campus).
+            as_rows("changes", AmendmentChange.objects.order_by("position")),
+            _signatures(),
         )
     )
 

@@ -18,9 +18,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.test import APIClient, APIRequestFactory
 
-from conventions import services
+from conventions import selectors, services
 from conventions.consolidation import consolidated_text, prefetched
 from conventions.dates import compute_dates
 from conventions.documents import request_document
@@ -34,6 +36,7 @@ from conventions.models import (
     PartyKind,
     SignatureStatus,
 )
+from conventions.serializers import AmendmentSerializer, ConventionSerializer, ReadPlanMixin
 from deliberations.models import Deliberation
 from documents.models import DocumentStatus
 from tests.conftest import DEMO_USERNAMES
@@ -679,6 +682,38 @@ def test_list_query_count_does_not_grow_with_rows(api_of, region, campus_of):
         convention = signed_convention(region, campus_of(key))
         sign_all(region, amendment_to_cp_2023_111(region, convention), signed_on=date(2023, 9, 1))
     assert count() == baseline
+
+
+def test_read_plan_gives_what_drf_gives(monkeypatch, region, versailles, campus_of):
+    """The lists' serializers read their fields from a plan (ReadPlanMixin) and their relations
+    from to_attr prefetches: the JSON is byte for byte what DRF's own to_representation gives
+    (reading through the related managers)."""
+    sign_all(region, contribution_convention(region, versailles), signed_on=date(2024, 2, 1))
+    convention = signed_convention(region, campus_of("ia"))
+    sign_all(region, amendment_to_cp_2023_111(region, convention), signed_on=date(2024, 3, 1))
+    services.create_amendment(region, convention, title="Avenant n°2", deliberation=deliberation())
+    request = Request(APIRequestFactory().get(CONVENTIONS_URL))
+    request.user = region
+    context = {"request": request, "today": date(2024, 6, 1)}
+
+    def rendered():
+        return [
+            JSONRenderer().render(serializer(list(rows), many=True, context=context).data)
+            for serializer, rows in (
+                (ConventionSerializer, selectors.convention_list(region)),
+                (AmendmentSerializer, selectors.amendment_list(region)),
+            )
+        ]
+
+    planned = rendered()
+    assert b'"max_amount_per_year":"50000.00"' in planned[0]
+    assert b'"recorded_at":"' in planned[1]
+
+    def drf_own(self, instance):
+        return super(ReadPlanMixin, self).to_representation(instance)
+
+    monkeypatch.setattr(ReadPlanMixin, "to_representation", drf_own)
+    assert rendered() == planned
 
 
 def test_amendment_and_deliberation_lists_query_count_is_flat(api_of, region, campus_of):
