@@ -42,9 +42,7 @@ class CampusViewSet(
     queryset = Campus.objects.none()  # for the schema; get_queryset scopes the real one
 
     def get_queryset(self):
-        return selectors.campus_list(self.request.user, timezone.localdate()).prefetch_related(
-            "label_periods"
-        )
+        return selectors.campus_api_list(self.request.user, timezone.localdate())
 
     def _write(self, serializer, instance):
         data = dict(serializer.validated_data)

@@ -1,3 +1,4 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -12,6 +13,25 @@ from .models import (
     SectorFamily,
     SupportInstitutionTenure,
 )
+
+
+class DateTimeField(serializers.DateTimeField):
+    """DRF's date-time field, looking the current time zone up once per response (when the
+    serializer binds its fields, per request) instead of once per value: the lookup, through
+    asgiref's context-local, cost more than converting and formatting the value itself."""
+
+    def bind(self, field_name, parent):
+        super().bind(field_name, parent)
+        if not hasattr(self, "timezone"):  # an explicit default_timezone stays
+            self.timezone = self.default_timezone()
+
+
+# For the ModelSerializers of the API lists (here, subsidies, labels): their models'
+# date-times become the field above. (Its natural home is core.api_fields.)
+FIELD_MAPPING = {
+    **serializers.ModelSerializer.serializer_field_mapping,
+    models.DateTimeField: DateTimeField,
+}
 
 
 class LabelPeriodSerializer(serializers.ModelSerializer):
@@ -45,14 +65,30 @@ class DirectorSerializer(serializers.ModelSerializer):
         fields = ["full_name", "email", "role", "start", "end"]
 
 
+class PrefetchedManyField(serializers.ManyRelatedField):
+    """A writable to-many field that reads the list selectors.campus_api_list prefetched
+    (`rows_attr`) when there is one, rather than the relation's manager."""
+
+    def __init__(self, rows_attr, **kwargs):
+        self.rows_attr = rows_attr
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        rows = getattr(instance, self.rows_attr, None)
+        return rows if rows is not None else super().get_attribute(instance)
+
+
 class CampusSerializer(serializers.ModelSerializer):
     """A campus with its label state on the day of the request, derived from its periods."""
 
     sector_family = serializers.SlugRelatedField(
         slug_field="code", queryset=SectorFamily.objects.all()
     )
-    academies = serializers.SlugRelatedField(
-        slug_field="code", queryset=Academy.objects.all(), many=True
+    academies = PrefetchedManyField(
+        "academy_rows",
+        child_relation=serializers.SlugRelatedField(
+            slug_field="code", queryset=Academy.objects.all()
+        ),
     )
     current_category = serializers.ChoiceField(
         choices=LabelCategory.choices, read_only=True, allow_null=True
@@ -60,7 +96,7 @@ class CampusSerializer(serializers.ModelSerializer):
     label_status = serializers.ChoiceField(choices=LabelStatus.choices, read_only=True)
     current_label_end = serializers.DateField(source="current_end", read_only=True, allow_null=True)
     label_days_left = serializers.IntegerField(read_only=True, allow_null=True)
-    label_periods = LabelPeriodSerializer(many=True, read_only=True)
+    label_periods = LabelPeriodSerializer(many=True, read_only=True, source="label_period_rows")
     support_history = SupportTenureSerializer(many=True, read_only=True, source="support_rows")
     directors = DirectorSerializer(many=True, read_only=True, source="current_directors")
     version = serializers.IntegerField(
