@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from campuses.models import Campus, Organisation
 from campuses.permissions import campuses_visible_to
+from campuses.serializers import FIELD_MAPPING
 from core.api_fields import ChoiceLabelField
 from deliberations.models import Deliberation
 from deliberations.numbers import normalize_deliberation_number
@@ -121,6 +122,7 @@ class AgreementSerializer(serializers.ModelSerializer):
 
 
 class StatusChangeSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = FIELD_MAPPING
     from_label = ChoiceLabelField("from_status")
     to_label = ChoiceLabelField("to_status")
     actor = serializers.SerializerMethodField(help_text=_("Qui ; vide pour une tâche planifiée."))
@@ -137,10 +139,18 @@ class StatusChangeSerializer(serializers.ModelSerializer):
 # ----------------------------------------------------------------------------- dossier
 
 
+def _prefetched(dossier, to_attr, relation):
+    """The rows of `relation` that filters.dossier_list prefetched as the list `to_attr`;
+    a dossier read otherwise (none in the API today) asks its relation."""
+    rows = getattr(dossier, to_attr, None)
+    return rows if rows is not None else list(getattr(dossier, relation).all())
+
+
 class SubsidySerializer(serializers.ModelSerializer):
     """A subsidy dossier (« fiche projet »): the project prepared by the campus, the financial
     terms set by the Region, the vote, the agreement and the payments."""
 
+    serializer_field_mapping = FIELD_MAPPING
     campus = serializers.PrimaryKeyRelatedField(queryset=Campus.objects.none())
     campus_name = serializers.CharField(source="campus.name", read_only=True)
     campus_short_name = serializers.CharField(source="campus.short_name", read_only=True)
@@ -161,7 +171,7 @@ class SubsidySerializer(serializers.ModelSerializer):
     plan_totals = serializers.SerializerMethodField()
     payments = serializers.SerializerMethodField()
     agreement = AgreementSerializer(read_only=True, allow_null=True)
-    status_history = StatusChangeSerializer(source="status_changes", many=True, read_only=True)
+    status_history = serializers.SerializerMethodField()
     version = serializers.IntegerField(required=False, help_text=VERSION_HELP)
 
     class Meta:
@@ -290,10 +300,14 @@ class SubsidySerializer(serializers.ModelSerializer):
     def _payments_serializer(self):
         return PaymentFiguresSerializer(context=self.context)
 
+    @cached_property
+    def _change_serializer(self):
+        return StatusChangeSerializer(context=self.context)
+
     def _plan(self, dossier):
         cache = dossier.__dict__.setdefault("_api_plan", {})
         if not cache:
-            lines = list(dossier.financing_lines.all())
+            lines = _prefetched(dossier, "plan_lines", "financing_lines")
             expenses, revenues, _region = rules.plan_totals(
                 [(line.kind, line.amount, line.is_region_share) for line in lines]
             )
@@ -318,6 +332,14 @@ class SubsidySerializer(serializers.ModelSerializer):
                 "balanced": plan["expenses"] == plan["revenues"],
             }
         )
+
+    @extend_schema_field(StatusChangeSerializer(many=True))
+    def get_status_history(self, dossier):
+        change_serializer = self._change_serializer
+        return [
+            change_serializer.to_representation(change)
+            for change in _prefetched(dossier, "history_rows", "status_changes")
+        ]
 
     @extend_schema_field(PaymentFiguresSerializer)
     def get_payments(self, dossier):
