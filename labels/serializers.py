@@ -18,6 +18,7 @@ from rest_framework import serializers
 
 from campuses.models import Campus, LabelCategory
 from campuses.permissions import campuses_visible_to
+from campuses.serializers import FIELD_MAPPING
 from core.api_fields import ChoiceLabelField
 from core.roles import Role
 
@@ -100,6 +101,7 @@ class LabelSessionRefSerializer(serializers.Serializer):
 class LabelApplicationSerializer(serializers.ModelSerializer):
     """A row of the `label-applications` list."""
 
+    serializer_field_mapping = FIELD_MAPPING
     campus = LabelCampusRefSerializer(read_only=True)
     kind = code(ApplicationKind)
     kind_label = ChoiceLabelField("kind")
