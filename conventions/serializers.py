@@ -61,16 +61,18 @@ def _read_step(field, model_meta):
     return DRF, name, None, field
 
 
+# A comment, not a docstring: drf-spectacular would take a mixin's docstring as the
+# description of every schema component whose serializer has none of its own.
+#
+# ReadPlanMixin gives what DRF's Serializer.to_representation gives (same values, same key
+# order), with less work per field: the readable fields are sorted once per serializer into a
+# plan; then a model column is read with getattr and converted by its field, a foreign key gives
+# its id, a related list comes from prefetching.rows() (lists prefetched with to_attr). Anything
+# else (method fields, dotted sources, source="*") goes DRF's own way.
+#
+# Why: a page of the conventions list serializes some 900 nested rows, and DRF's generic
+# get_attribute per field was half of the serialization's time.
 class ReadPlanMixin:
-    """Gives what DRF's Serializer.to_representation gives (same values, same key order), with
-    less work per field: the readable fields are sorted once per serializer into a plan; then a
-    model column is read with getattr and converted by its field, a foreign key gives its id, a
-    related list comes from prefetching.rows() (lists prefetched with to_attr). Anything else
-    (method fields, dotted sources, source="*") goes DRF's own way.
-
-    Why: a page of the conventions list serializes some 900 nested rows, and DRF's generic
-    get_attribute per field was half of the serialization's time."""
-
     _plan_for = None  # the class of instance the plan was made for
 
     def to_representation(self, instance):
