@@ -1,4 +1,3 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -13,25 +12,6 @@ from .models import (
     SectorFamily,
     SupportInstitutionTenure,
 )
-
-
-class DateTimeField(serializers.DateTimeField):
-    """DRF's date-time field, looking the current time zone up once per response (when the
-    serializer binds its fields, per request) instead of once per value: the lookup, through
-    asgiref's context-local, cost more than converting and formatting the value itself."""
-
-    def bind(self, field_name, parent):
-        super().bind(field_name, parent)
-        if not hasattr(self, "timezone"):  # an explicit default_timezone stays
-            self.timezone = self.default_timezone()
-
-
-# For the ModelSerializers of the API lists (here, subsidies, labels): their models'
-# date-times become the field above. (Its natural home is core.api_fields.)
-FIELD_MAPPING = {
-    **serializers.ModelSerializer.serializer_field_mapping,
-    models.DateTimeField: DateTimeField,
-}
 
 
 class LabelPeriodSerializer(serializers.ModelSerializer):

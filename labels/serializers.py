@@ -18,8 +18,7 @@ from rest_framework import serializers
 
 from campuses.models import Campus, LabelCategory
 from campuses.permissions import campuses_visible_to
-from campuses.serializers import FIELD_MAPPING
-from core.api_fields import ChoiceLabelField
+from core.api_fields import FIELD_MAPPING, ChoiceLabelField
 from core.roles import Role
 
 from . import services

@@ -11,8 +11,7 @@ from rest_framework import serializers
 
 from campuses.models import Campus, Organisation
 from campuses.permissions import campuses_visible_to
-from campuses.serializers import FIELD_MAPPING
-from core.api_fields import ChoiceLabelField
+from core.api_fields import FIELD_MAPPING, ChoiceLabelField
 from deliberations.models import Deliberation
 from deliberations.numbers import normalize_deliberation_number
 
