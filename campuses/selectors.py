@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.formats import french_order
+from core.prefetching import as_rows
 
 from .models import Campus, CampusDirector, LabelStatus, Organisation, SupportInstitutionTenure
 from .permissions import campuses_visible_to
@@ -60,8 +61,8 @@ def campus_api_list(user, on=None):
     largest part of a page's cost."""
     on = on or timezone.localdate()
     return _visible_campuses(user, on).prefetch_related(
-        Prefetch("academies", to_attr="academy_rows"),
-        Prefetch("label_periods", to_attr="label_period_rows"),
+        as_rows("academies"),
+        as_rows("label_periods"),
         *_current_people_prefetches(on),
     )
 

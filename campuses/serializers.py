@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.prefetching import rows
+
 from .models import (
     Academy,
     Campus,
@@ -46,16 +48,13 @@ class DirectorSerializer(serializers.ModelSerializer):
 
 
 class PrefetchedManyField(serializers.ManyRelatedField):
-    """A writable to-many field that reads the list selectors.campus_api_list prefetched
-    (`rows_attr`) when there is one, rather than the relation's manager."""
-
-    def __init__(self, rows_attr, **kwargs):
-        self.rows_attr = rows_attr
-        super().__init__(**kwargs)
+    """A writable to-many field reading its rows through core.prefetching.rows(): the list
+    selectors.campus_api_list prefetched, else the relation's manager."""
 
     def get_attribute(self, instance):
-        rows = getattr(instance, self.rows_attr, None)
-        return rows if rows is not None else super().get_attribute(instance)
+        if instance.pk is None:  # as DRF's: an unsaved instance has no related rows
+            return []
+        return rows(instance, self.source)
 
 
 class CampusSerializer(serializers.ModelSerializer):
@@ -65,7 +64,6 @@ class CampusSerializer(serializers.ModelSerializer):
         slug_field="code", queryset=SectorFamily.objects.all()
     )
     academies = PrefetchedManyField(
-        "academy_rows",
         child_relation=serializers.SlugRelatedField(
             slug_field="code", queryset=Academy.objects.all()
         ),
@@ -76,7 +74,7 @@ class CampusSerializer(serializers.ModelSerializer):
     label_status = serializers.ChoiceField(choices=LabelStatus.choices, read_only=True)
     current_label_end = serializers.DateField(source="current_end", read_only=True, allow_null=True)
     label_days_left = serializers.IntegerField(read_only=True, allow_null=True)
-    label_periods = LabelPeriodSerializer(many=True, read_only=True, source="label_period_rows")
+    label_periods = LabelPeriodSerializer(many=True, read_only=True, source="label_periods_rows")
     support_history = SupportTenureSerializer(many=True, read_only=True, source="support_rows")
     directors = DirectorSerializer(many=True, read_only=True, source="current_directors")
     version = serializers.IntegerField(

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from core.api import router
 from core.converters import IdConverter
+from core.prefetching import rows
 from documents.api import DocumentViewSetMixin, accepted
 
 from . import permissions, selectors, services
@@ -32,7 +33,6 @@ from .models import (
     FrameworkConvention,
     GeneratedDocument,
 )
-from .prefetching import rows
 from .serializers import (
     AmendmentChangeSerializer,
     AmendmentSerializer,

@@ -16,8 +16,9 @@ from datetime import date
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from core.prefetching import as_rows, rows
+
 from .models import Amendment, AmendmentChange, ChangeKind, FrameworkConvention, SignatureStatus
-from .prefetching import as_rows, rows
 
 
 class ChangeError(Exception):
@@ -365,7 +366,7 @@ def check_all_signed_apply(convention):
 def with_amendments(queryset=None, *, into_rows=False):
     """Conventions with what clauses_in_force reads (the lists), in a fixed number of queries.
 
-    `into_rows`: the amendments into a list read by prefetching.rows() (the API lists), not
+    `into_rows`: the amendments into a list read by core.prefetching.rows() (the API lists), not
     behind `convention.amendments` (the web list's template counts them that way).
     """
     queryset = FrameworkConvention.objects.all() if queryset is None else queryset

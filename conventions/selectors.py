@@ -2,12 +2,14 @@
 
 Lists are built so that their query count does not grow with their rows: consolidation's
 prefetches, the campus's label periods (for the computed dates), contributions and signatures.
-What the API lists serialize is prefetched into lists (prefetching.as_rows: no queryset clone
-per row), read through prefetching.rows().
+What the API lists serialize is prefetched into lists (core.prefetching.as_rows: no queryset clone
+per row), read through core.prefetching.rows().
 """
 
 from django.urls import NoReverseMatch
 from django.utils import timezone
+
+from core.prefetching import as_rows, rows
 
 from .consolidation import clauses_in_force, with_amendments
 from .dates import compute_dates
@@ -17,7 +19,6 @@ from .permissions import (
     conventions_visible_to,
     documents_visible_to,
 )
-from .prefetching import as_rows, rows
 
 
 def _signatures():

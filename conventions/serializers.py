@@ -11,6 +11,7 @@ from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject, PrimaryKeyRelatedField
 
 from campuses.models import Campus, Organisation
+from core.prefetching import rows
 from deliberations.models import Deliberation
 from documents.api import StoredDocumentSerializer
 
@@ -28,7 +29,6 @@ from .models import (
     Signature,
 )
 from .permissions import conventions_visible_to
-from .prefetching import rows
 
 VERSION_HELP = _("Version lue ; une modification fondée sur une version périmée reçoit 409.")
 
@@ -67,8 +67,8 @@ def _read_step(field, model_meta):
 # ReadPlanMixin gives what DRF's Serializer.to_representation gives (same values, same key
 # order), with less work per field: the readable fields are sorted once per serializer into a
 # plan; then a model column is read with getattr and converted by its field, a foreign key gives
-# its id, a related list comes from prefetching.rows() (lists prefetched with to_attr). Anything
-# else (method fields, dotted sources, source="*") goes DRF's own way.
+# its id, a related list comes from core.prefetching.rows() (lists prefetched with to_attr).
+# Anything else (method fields, dotted sources, source="*") goes DRF's own way.
 #
 # Why: a page of the conventions list serializes some 900 nested rows, and DRF's generic
 # get_attribute per field was half of the serialization's time.

@@ -10,11 +10,12 @@ from decimal import Decimal
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import DecimalField, Prefetch, Q, Value
+from django.db.models import DecimalField, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus, Organisation
 from campuses.permissions import campuses_visible_to
+from core.prefetching import as_rows
 from deliberations.numbers import normalize_deliberation_number
 from documents.models import DocumentStatus
 
@@ -72,11 +73,10 @@ def dossier_list(user):
         # without cloning and filtering a queryset per dossier, which cost more than the
         # queries themselves on a page of fifty.
         .prefetch_related(
-            Prefetch("financing_lines", to_attr="plan_lines"),
-            Prefetch(
+            as_rows("financing_lines"),
+            as_rows(
                 "status_changes",
-                queryset=StatusChange.objects.select_related("actor").order_by("at", "pk"),
-                to_attr="history_rows",
+                StatusChange.objects.select_related("actor").order_by("at", "pk"),
             ),
         )
     )

@@ -12,6 +12,7 @@ from rest_framework import serializers
 from campuses.models import Campus, Organisation
 from campuses.permissions import campuses_visible_to
 from core.api_fields import FIELD_MAPPING, ChoiceLabelField
+from core.prefetching import rows
 from deliberations.models import Deliberation
 from deliberations.numbers import normalize_deliberation_number
 
@@ -136,13 +137,6 @@ class StatusChangeSerializer(serializers.ModelSerializer):
 
 
 # ----------------------------------------------------------------------------- dossier
-
-
-def _prefetched(dossier, to_attr, relation):
-    """The rows of `relation` that filters.dossier_list prefetched as the list `to_attr`;
-    a dossier read otherwise (none in the API today) asks its relation."""
-    rows = getattr(dossier, to_attr, None)
-    return rows if rows is not None else list(getattr(dossier, relation).all())
 
 
 class SubsidySerializer(serializers.ModelSerializer):
@@ -306,7 +300,7 @@ class SubsidySerializer(serializers.ModelSerializer):
     def _plan(self, dossier):
         cache = dossier.__dict__.setdefault("_api_plan", {})
         if not cache:
-            lines = _prefetched(dossier, "plan_lines", "financing_lines")
+            lines = list(rows(dossier, "financing_lines"))
             expenses, revenues, _region = rules.plan_totals(
                 [(line.kind, line.amount, line.is_region_share) for line in lines]
             )
@@ -337,7 +331,7 @@ class SubsidySerializer(serializers.ModelSerializer):
         change_serializer = self._change_serializer
         return [
             change_serializer.to_representation(change)
-            for change in _prefetched(dossier, "history_rows", "status_changes")
+            for change in rows(dossier, "status_changes")
         ]
 
     @extend_schema_field(PaymentFiguresSerializer)

@@ -1,4 +1,4 @@
-"""Relations the API lists prefetch into plain lists (`Prefetch(..., to_attr=...)`).
+"""Relations prefetched into plain lists (`Prefetch(..., to_attr=...)`).
 
 Why: a relation prefetched the usual way is kept behind its manager, and Django builds a
 queryset clone per row to hold it (a fifth of the conventions list's time at 50 rows). A
