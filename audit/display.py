@@ -20,18 +20,21 @@ PERCENT_MAX_DIGITS digits is a rate (« 50,00 % »); any other decimal is a plai
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from core import formats
+from core.choices import choice_labels_by_text
 
 TECHNICAL_NAMES = frozenset(
     {
@@ -85,6 +88,11 @@ def model_label(entry):
     model = entry.content_type.model_class() if entry.content_type_id else None
     if model is None:
         return entry.content_type.name if entry.content_type_id else ""
+    return _model_label(model, get_language())
+
+
+@lru_cache(maxsize=256)
+def _model_label(model, language):
     return str(model._meta.verbose_name)
 
 
@@ -106,6 +114,7 @@ def rows(entry, *, show_technical=False):
     """The readable (label, before, after) rows of an entry; empty sides are « — », rows with
     nothing on either side are left out (the blank fields of a creation)."""
     model = entry.content_type.model_class() if entry.content_type_id else None
+    language = get_language()
     result = []
     for name, values in (entry.changes or {}).items():
         is_pair = isinstance(values, list) and len(values) == 2
@@ -120,7 +129,7 @@ def rows(entry, *, show_technical=False):
         field = _field(model, name)
         result.append(
             Row(
-                label=_label(field, name),
+                label=_label(field, name, language),
                 # A note has no « before » side: the template shows its value alone.
                 before=value_text(model, field, before) if is_pair else "",
                 after=value_text(model, field, after),
@@ -138,9 +147,9 @@ def value_text(model, field, value):
     if field is None:
         return _free_text(model, value)
     if field.choices:
-        labels = {str(key): label for key, label in field.flatchoices}
-        if str(value) in labels:
-            return str(labels[str(value)])
+        label = choice_labels_by_text(field).get(str(value))
+        if label is not None:
+            return label
     if isinstance(field, models.BooleanField):
         return _yes_no(value)
     if isinstance(field, models.DateTimeField):
@@ -166,7 +175,9 @@ def _field(model, name):
         return None
 
 
-def _label(field, name):
+@lru_cache(maxsize=1024)
+def _label(field, name, language):
+    # A journal page names the same few fields on every row: translated once per language.
     if field is not None and getattr(field, "verbose_name", None):
         return str(field.verbose_name)
     return str(KEY_LABELS.get(name, name.replace("_", " ")))
@@ -239,14 +250,24 @@ def _choice_label(model, text):
     """The label of `text` if it is a choice value of the model's fields (one label only)."""
     if model is None:
         return None
-    labels = set()
+    return _choice_texts(model, get_language()).get(text)
+
+
+@lru_cache(maxsize=256)
+def _choice_texts(model, language):
+    """{value's text: label} of every choice of the model's fields whose value has one label
+    (a value two fields label differently is left out: it is shown as it was written)."""
+    labels = {}
     for field in model._meta.concrete_fields:
-        if field.choices:
-            for key, label in field.flatchoices:
-                if str(key) == text:
-                    labels.add(str(label))
-    return labels.pop() if len(labels) == 1 else None
+        for text, label in choice_labels_by_text(field).items():
+            labels.setdefault(text, set()).add(label)
+    return {text: found.pop() for text, found in labels.items() if len(found) == 1}
 
 
 def _short(text):
+    # Truncator normalises the text (NFC) and counts its characters one by one; a text that is
+    # short enough once normalised (nearly all of them) is that normal form, found faster.
+    text = unicodedata.normalize("NFC", text)
+    if len(text) <= TEXT_LIMIT:
+        return text
     return Truncator(text).chars(TEXT_LIMIT)

@@ -1,0 +1,45 @@
+"""core.choices: the labels of a field's choices, built once per language and still following
+the active language."""
+
+from django.utils import translation
+
+from core.choices import choice_labels, choice_labels_by_text
+from followup.models import FollowUpSheet
+
+
+def status_field():
+    return FollowUpSheet._meta.get_field("status")
+
+
+def test_labels_are_the_fields_choices_as_text():
+    field = status_field()
+    with translation.override("fr"):
+        labels = choice_labels(field)
+    assert labels == {value: str(label) for value, label in field.flatchoices}
+    assert all(type(label) is str for label in labels.values())
+
+
+def test_labels_follow_the_active_language():
+    field = status_field()
+    value = next(value for value, _label in field.flatchoices if value)
+    with translation.override("fr"):
+        french = choice_labels(field)[value]
+        expected_french = str(dict(field.flatchoices)[value])
+    with translation.override("en"):
+        english = choice_labels(field)[value]
+        expected_english = str(dict(field.flatchoices)[value])
+    assert french == expected_french
+    assert english == expected_english
+    assert french != english  # the catalogue translates the sheet's statuses
+
+
+def test_a_field_without_choices_has_no_labels():
+    assert choice_labels(FollowUpSheet._meta.get_field("id")) == {}
+    assert choice_labels_by_text(FollowUpSheet._meta.get_field("id")) == {}
+
+
+def test_labels_by_text_are_keyed_by_the_values_text():
+    field = status_field()
+    with translation.override("fr"):
+        by_text = choice_labels_by_text(field)
+        assert by_text == {str(value): label for value, label in choice_labels(field).items()}
