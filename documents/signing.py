@@ -10,6 +10,7 @@ Settings (all optional, read here with defaults): ``SIGNING_DIR`` (BASE_DIR/var/
 """
 
 import datetime as dt
+import hashlib
 import io
 import os
 import secrets
@@ -164,18 +165,62 @@ def create_demo_pki(directory: Path, *, force: bool = False) -> bool:
 # --- signing -------------------------------------------------------------------------------------
 
 
-def _load_p12(path_setting, default, pass_setting, pass_default):
+@dataclass
+class _Credentials:
+    """A PKCS#12 file as loaded, and what is derived from it once rather than per signature."""
+
+    fingerprint: bytes  # of the file's content and its passphrase
+    key: object
+    cert: x509.Certificate
+    chain: list
+    _signer: object = None
+    # Hex digits pyHanko reserved for the first seal's signature without a timestamp: the same
+    # signer's signatures all take that room (same certificates and signed attributes; an
+    # ECDSA value varies by a byte or two, inside pyHanko's 50 % margin).
+    contents_size: int | None = None
+
+    def signer(self):
+        if self._signer is None:
+            self._signer = _simple_signer(self.key, self.cert, self.chain)
+        return self._signer
+
+
+# The PKCS#12 files loaded in this process, by setting: decrypting one takes longer than a
+# signature, and a worker seals document after document with the same file. An entry is
+# reused only for the same content and passphrase, so that a new seal (init_signing --force,
+# another SEAL_PKCS12_PATH, a new passphrase) is used from the next signature on, unrestarted.
+_LOADED: dict[str, _Credentials] = {}
+
+
+def _unreadable(path) -> SigningError:
+    return SigningError(
+        _("Le certificat %(p)s est absent ou illisible : lancez « manage.py init_signing ».")
+        % {"p": path}
+    )
+
+
+def _load_p12(path_setting, default, pass_setting, pass_default) -> _Credentials:
+    """The key and certificates of a PKCS#12 file, decrypted once per content and passphrase
+    (the file is read each time: a few KB)."""
     path = _path(path_setting, default)
     try:
         data = path.read_bytes()
-        return pkcs12.load_key_and_certificates(data, _passphrase(pass_setting, pass_default)), data
-    except SigningError:
-        raise
-    except (OSError, ValueError) as exc:
-        raise SigningError(
-            _("Le certificat %(p)s est absent ou illisible : lancez « manage.py init_signing ».")
-            % {"p": path}
-        ) from exc
+    except OSError as exc:
+        raise _unreadable(path) from exc
+    passphrase = _passphrase(pass_setting, pass_default)
+    fingerprint = hashlib.sha256(b"%d:%s%s" % (len(passphrase), passphrase, data)).digest()
+    loaded = _LOADED.get(path_setting)
+    if loaded is None or loaded.fingerprint != fingerprint:
+        try:
+            key, cert, chain = pkcs12.load_key_and_certificates(data, passphrase)
+        except ValueError as exc:
+            raise _unreadable(path) from exc
+        loaded = _LOADED[path_setting] = _Credentials(fingerprint, key, cert, chain)
+    return loaded
+
+
+def _seal_credentials() -> _Credentials:
+    return _load_p12("SEAL_PKCS12_PATH", "seal.p12", "SEAL_PKCS12_PASSPHRASE", "seal.pass")
 
 
 def _timestamper():
@@ -187,13 +232,25 @@ def _timestamper():
     return HTTPTimeStamper(url)
 
 
-def _sign(pdf_bytes: bytes, signer, meta) -> bytes:
+def _sign(pdf_bytes: bytes, signer, meta, *, timestamper=None, bytes_reserved=None) -> bytes:
+    """`bytes_reserved` None: pyHanko signs a dummy first to size the signature's room."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
-    out = signers.sign_pdf(writer, meta, signer=signer, timestamper=_timestamper())
+    out = signers.sign_pdf(
+        writer, meta, signer=signer, timestamper=timestamper, bytes_reserved=bytes_reserved
+    )
     return out.getvalue()
+
+
+def _reserved_size(signed: bytes) -> int:
+    """The hex digits reserved for the last signature of `signed` (between its byte ranges)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    last = PdfFileReader(io.BytesIO(signed), strict=False).embedded_signatures[-1]
+    _start, first_length, second_start, _length = last.byte_range
+    return second_start - first_length - 2  # without the string's < and >
 
 
 def _simple_signer(key, cert, chain):
@@ -214,19 +271,14 @@ def _simple_signer(key, cert, chain):
 
 
 def seal_certificate() -> x509.Certificate:
-    (_key, cert, _chain), _data = _load_p12(
-        "SEAL_PKCS12_PATH", "seal.p12", "SEAL_PKCS12_PASSPHRASE", "seal.pass"
-    )
-    return cert
+    return _seal_credentials().cert
 
 
 def seal(pdf_bytes: bytes, *, reason: str) -> bytes:
     """The Region's seal as a PAdES certification signature (further signatures allowed)."""
     from pyhanko.sign import fields, signers
 
-    (key, cert, chain), _data = _load_p12(
-        "SEAL_PKCS12_PATH", "seal.p12", "SEAL_PKCS12_PASSPHRASE", "seal.pass"
-    )
+    credentials = _seal_credentials()
     meta = signers.PdfSignatureMetadata(
         field_name="CachetRegion",
         reason=reason,
@@ -235,7 +287,13 @@ def seal(pdf_bytes: bytes, *, reason: str) -> bytes:
         docmdp_permissions=fields.MDPPerm.FILL_FORMS,
         subfilter=fields.SigSeedSubFilter.PADES,
     )
-    return _sign(pdf_bytes, _simple_signer(key, cert, chain), meta)
+    timestamper = _timestamper()
+    if timestamper is not None:  # a TSA's token may vary in size: pyHanko sizes every one
+        return _sign(pdf_bytes, credentials.signer(), meta, timestamper=timestamper)
+    signed = _sign(pdf_bytes, credentials.signer(), meta, bytes_reserved=credentials.contents_size)
+    if credentials.contents_size is None:
+        credentials.contents_size = _reserved_size(signed)
+    return signed
 
 
 def sign_for(
@@ -252,9 +310,10 @@ def sign_for(
     """Sign for one signatory with a one-shot certificate from the portal's authority."""
     from pyhanko.sign import fields, signers
 
-    (ca_key, ca_cert, ca_chain), _data = _load_p12(
+    authority = _load_p12(
         "SIGNING_CA_PKCS12_PATH", "ca.p12", "SIGNING_CA_PKCS12_PASSPHRASE", "ca.pass"
     )
+    ca_key, ca_cert, ca_chain = authority.key, authority.cert, authority.chain
     key = ec.generate_private_key(ec.SECP256R1())
     cert = _issue(
         _name(signer_name[:64], organisation[:64] or "-", email or None),
@@ -272,7 +331,9 @@ def sign_for(
         name=f"{signer_name}, {signer_title}",
         subfilter=fields.SigSeedSubFilter.PADES,
     )
-    signed = _sign(pdf_bytes, _simple_signer(key, cert, [ca_cert, *ca_chain]), meta)
+    signed = _sign(
+        pdf_bytes, _simple_signer(key, cert, [ca_cert, *ca_chain]), meta, timestamper=_timestamper()
+    )
     del key
     return signed
 

@@ -33,12 +33,7 @@ def load_convention(convention):
     return (
         prefetched(FrameworkConvention.objects.filter(pk=pk))
         .select_related("deliberation")
-        .prefetch_related(
-            "contributions__party__organisation",
-            "signatures",
-            "amendments__signatures",
-            "amendments__deliberation",
-        )
+        .prefetch_related("signatures", "amendments__signatures", "amendments__deliberation")
         .get()
     )
 
