@@ -233,6 +233,11 @@ class CampusQuerySet(models.QuerySet):
         label period covering that day; label_status follows from them, whether another campus
         replaced this one, the préfiguration flag, and whether a period ended before or starts
         after that day.
+
+        The database gives the facts; Campus.label_status words the status from them. The
+        status is also an alias, for the filters and orderings that ask the database for
+        it: selected, its CASE would repeat six of the subqueries, compiled again on each
+        request and run again on each row.
         """
         on = on or timezone.localdate()
         covering = LabelPeriod.objects.filter(
@@ -247,32 +252,41 @@ class CampusQuerySet(models.QuerySet):
             if APPLICATION_IN_PROGRESS
             else Value(False, output_field=models.BooleanField())
         )
-        return self.annotate(
-            has_successor=Exists(succeeded),
-            in_application=in_application,
-            current_category=Subquery(covering.values("category")[:1]),
-            current_start=Subquery(covering.values("start")[:1]),
-            current_end=Subquery(covering.values("end")[:1]),
-            current_probationary=Subquery(covering.values("probationary")[:1]),
-            last_label_end=Subquery(past.values("end")[:1]),
-            next_label_start=Subquery(future.values("start")[:1]),
-            label_status=Case(
-                When(
-                    current_end__isnull=False,
-                    current_probationary=True,
-                    then=Value(LabelStatus.PROBATIONARY),
-                ),
-                When(current_end__isnull=False, then=Value(LabelStatus.LABELLED)),
-                # A label in force stays the status; without one, an application shows.
-                When(in_application=True, then=Value(LabelStatus.APPLICATION)),
-                When(has_successor=True, then=Value(LabelStatus.REPLACED)),
-                When(next_label_start__isnull=False, then=Value(LabelStatus.UPCOMING)),
-                When(is_prefiguration=True, then=Value(LabelStatus.PREFIGURATION)),
-                When(last_label_end__isnull=False, then=Value(LabelStatus.EXPIRED)),
-                default=Value(LabelStatus.NONE),
-                output_field=models.CharField(),
-            ),
-        ).annotate(label_state_on=Value(on, output_field=models.DateField()))
+        return (
+            self.annotate(
+                has_successor=Exists(succeeded),
+                in_application=in_application,
+                current_category=Subquery(covering.values("category")[:1]),
+                current_start=Subquery(covering.values("start")[:1]),
+                current_end=Subquery(covering.values("end")[:1]),
+                current_probationary=Subquery(covering.values("probationary")[:1]),
+                last_label_end=Subquery(past.values("end")[:1]),
+                next_label_start=Subquery(future.values("start")[:1]),
+            )
+            .alias(label_status=_label_status_case())
+            .annotate(label_state_on=Value(on, output_field=models.DateField()))
+        )
+
+
+def _label_status_case():
+    """label_status in SQL, over with_label_state's annotations: the same order of precedence
+    as Campus.label_status, which reads it in Python."""
+    return Case(
+        When(
+            current_end__isnull=False,
+            current_probationary=True,
+            then=Value(LabelStatus.PROBATIONARY),
+        ),
+        When(current_end__isnull=False, then=Value(LabelStatus.LABELLED)),
+        # A label in force stays the status; without one, an application shows.
+        When(in_application=True, then=Value(LabelStatus.APPLICATION)),
+        When(has_successor=True, then=Value(LabelStatus.REPLACED)),
+        When(next_label_start__isnull=False, then=Value(LabelStatus.UPCOMING)),
+        When(is_prefiguration=True, then=Value(LabelStatus.PREFIGURATION)),
+        When(last_label_end__isnull=False, then=Value(LabelStatus.EXPIRED)),
+        default=Value(LabelStatus.NONE),
+        output_field=models.CharField(),
+    )
 
 
 # Words left out of a campus's code (« Industrie du futur » → « if »).
@@ -369,6 +383,26 @@ class Campus(models.Model):
             raise ValidationError(errors)
 
     # The properties below read the annotations of CampusQuerySet.with_label_state.
+    @property
+    def label_status(self):
+        """The status on the day of the label state (as _label_status_case words it in SQL)."""
+        if self.current_end is not None:
+            if self.current_probationary:
+                return LabelStatus.PROBATIONARY
+            return LabelStatus.LABELLED
+        # A label in force stays the status; without one, an application shows.
+        if self.in_application:
+            return LabelStatus.APPLICATION
+        if self.has_successor:
+            return LabelStatus.REPLACED
+        if self.next_label_start is not None:
+            return LabelStatus.UPCOMING
+        if self.is_prefiguration:
+            return LabelStatus.PREFIGURATION
+        if self.last_label_end is not None:
+            return LabelStatus.EXPIRED
+        return LabelStatus.NONE
+
     @property
     def label_status_label(self):
         return LabelStatus(self.label_status).label

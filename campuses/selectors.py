@@ -1,5 +1,6 @@
 """Reads of the campus registry, scoped by the permission layer."""
 
+import functools
 import math
 from datetime import timedelta
 
@@ -34,9 +35,24 @@ def _current_people_prefetches(today, *, directors=True):
     return [support, in_office]
 
 
+@functools.lru_cache(maxsize=4)
+def _campuses_with_label_state(on):
+    """Campus.objects.with_label_state(on), built once per day asked and cloned by each use.
+
+    Building its eight subqueries costs about twice the query's SQL compilation, on every
+    request. A queryset is cloned before it is narrowed, so one serves every request (as a
+    form field's class-level queryset does); callers take `.all()` and never evaluate it.
+    """
+    return Campus.objects.with_label_state(on)
+
+
+def _with_label_state(on):
+    return _campuses_with_label_state(on).all()
+
+
 def _visible_campuses(user, on):
     return (
-        campuses_visible_to(user, Campus.objects.with_label_state(on))
+        campuses_visible_to(user, _with_label_state(on))
         .select_related("sector_family")
         .order_by(french_order("short_name"))
     )
@@ -127,22 +143,24 @@ def campuses_needing_attention(user, on=None, months=12):
     """Visible campuses whose label ends within `months`, has expired, or that have no director
     or no support institution on `on`.
 
-    Returns (campus, reason) pairs for the regional home page. The database states the four
-    conditions (the label state it computes, and three booleans annotated on each campus) and
-    picks the campuses meeting one: the page reads the few campuses to flag rather than every
-    campus of the region, and words what was found.
+    Returns (campus, reason) pairs for the regional home page. The database states the facts
+    (the label state, and three booleans annotated on each campus) and picks the campuses that
+    may meet a condition: the page reads the few campuses to flag rather than every campus of
+    the region, and words what was found.
 
-    The list only names and links the campuses: none of campus_list's related rows is read.
-    An expired label is read from label_status rather than from a boolean of its own: each
-    mention of label_status in the query repeats its whole CASE and subqueries, the largest
-    part of this query's cost in Python.
+    The list only names and links the campuses: none of campus_list's related rows, nor their
+    long texts, is read. The status (expired, or replaced: its successor is the one to follow)
+    is read on the rows, not asked of the database: each mention of label_status in the query
+    would repeat its whole CASE and subqueries, the largest part of this query's cost. The
+    query keeps the campuses that may have expired (no label in force, one ended before).
     """
     on = on or timezone.localdate()
     horizon = on + timedelta(days=math.floor(months * 30.5))
     director = CampusDirector.objects.in_office(on).filter(campus=OuterRef("pk"))
     support = SupportInstitutionTenure.objects.filter(_covering(on), campus=OuterRef("pk"))
     candidates = (
-        campuses_visible_to(user, Campus.objects.with_label_state(on))
+        campuses_visible_to(user, _with_label_state(on))
+        .only("name", "short_name", "is_prefiguration")  # what str() and label_status read
         .annotate(
             label_ending=ExpressionWrapper(Q(current_end__lte=horizon), BooleanField()),
             has_director=Exists(director),
@@ -150,11 +168,10 @@ def campuses_needing_attention(user, on=None, months=12):
         )
         .filter(
             Q(label_ending=True)
-            | Q(label_status=LabelStatus.EXPIRED)
+            | Q(current_end__isnull=True, last_label_end__isnull=False)
             | Q(has_director=False)
             | Q(has_support=False)
         )
-        .exclude(label_status=LabelStatus.REPLACED)  # its successor is the one to follow
         .order_by(french_order("short_name"))
     )
     ending = _("Label se terminant dans %(days)s jours")
@@ -163,9 +180,12 @@ def campuses_needing_attention(user, on=None, months=12):
     no_support = _("Aucun établissement support en cours")
     items = []
     for campus in candidates:
+        status = campus.label_status
+        if status == LabelStatus.REPLACED:
+            continue
         if campus.label_ending:
             items.append((campus, ending % {"days": campus.label_days_left}))
-        elif campus.label_status == LabelStatus.EXPIRED:
+        elif status == LabelStatus.EXPIRED:
             items.append((campus, expired))
         if not campus.has_director:
             items.append((campus, no_director))

@@ -60,6 +60,7 @@ def carriers_home(request, **page):
         applications_visible_to(user)
         .filter(status__in=open_statuses)
         .select_related("campus")
+        .only("kind", "target_category", "status", "campus__short_name")
         .order_by("-created_at", "-pk")[:HOME_ROWS],
     )
     kinds, categories = _labels_of(ApplicationKind.choices), _labels_of(LabelCategory.choices)
@@ -75,6 +76,7 @@ def carriers_home(request, **page):
         obligations_visible_to(user)
         .filter(status=ObligationStatus.DUE, due_on__lte=today.replace(year=today.year + 1))
         .select_related("campus")
+        .only("kind", "due_on", "campus__short_name")  # what the row and its name read
         .order_by("due_on")[:HOME_ROWS]
     )
     if not rows and not obligations:

@@ -130,3 +130,36 @@ def test_a_campus_replaced_by_another_shows_as_replaced_and_needs_no_attention(c
     flagged = {c.pk for c, _reason in campuses_needing_attention(user_of("region"))}
     assert campus.pk not in flagged
     assert successor.pk in flagged  # no director, no support institution
+
+
+@pytest.mark.parametrize(
+    "day", [date(2017, 6, 1), date(2021, 1, 1), date(2023, 6, 1), date(2025, 1, 1)]
+)
+def test_the_status_read_on_rows_is_the_one_the_database_filters_on(campus, day):
+    """Campus.label_status (read on the rows) and the label_status alias (the filters, the
+    home's attention list) word the same status from the same facts."""
+    LabelPeriod.objects.create(
+        campus=campus, category=LabelCategory.CMQ, start=date(2018, 1, 1), end=date(2022, 12, 31)
+    )
+    LabelPeriod.objects.create(
+        campus=campus,
+        category=LabelCategory.EXCELLENCE,
+        start=date(2024, 1, 1),
+        end=date(2028, 12, 31),
+        probationary=True,
+    )
+    successor = Campus.objects.create(
+        name="Campus successeur", short_name="Successeur", sector_family=campus.sector_family
+    )
+    successor.predecessors.add(campus)
+    Campus.objects.create(
+        name="Campus projet",
+        short_name="Projet",
+        sector_family=campus.sector_family,
+        is_prefiguration=True,
+    )
+    rows = Campus.objects.with_label_state(day)
+    read = {row.pk: row.label_status for row in rows}
+    for status in LabelStatus:
+        filtered = set(rows.filter(label_status=status).values_list("pk", flat=True))
+        assert filtered == {pk for pk, value in read.items() if value == status}, status
