@@ -14,13 +14,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.form_fields import parse_french_decimal
 from core.forms import DateInput
 
 from . import sections
@@ -305,14 +306,6 @@ def _iso_date(text):
         return None
 
 
-def _number(text):
-    try:
-        number = Decimal(str(text).replace("\u202f", "").replace(" ", "").replace(",", "."))
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
-
-
 def display_value(spec, value):
     """French rendering of one value (as typed) for the read-only pages."""
     if spec.type == THREE:
@@ -325,7 +318,7 @@ def display_value(spec, value):
     if spec.type == CHOICE:
         return str(dict(spec.choices).get(text, text))
     if spec.type in (MONEY, DECIMAL, INTEGER):
-        number = _number(text)
+        number = parse_french_decimal(text, unit="€" if spec.type == MONEY else None)
         if number is None or abs(number) > Decimal("1e15"):
             return text
         places = 0 if spec.type == INTEGER else 2

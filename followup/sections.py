@@ -12,10 +12,11 @@ No field ever asks for a person's name: the sheet collects no personal data.
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from core.form_fields import parse_french_decimal
 from core.formats import euros
 
 TEXT, LONG_TEXT, INTEGER, MONEY, DECIMAL, DATE, URL, CHOICE, BOOLEAN = (
@@ -557,11 +558,11 @@ def _clean_value(spec, raw, year):
             return None, _("Ce nombre est trop grand.")
         return number, None
     if spec.type in (MONEY, DECIMAL):
-        try:
-            number = Decimal(re.sub(r"\s", "", text).replace(",", "."))
-        except InvalidOperation:
+        # Read as the portal's amount fields read them: « 50 000 € », « 50 000,00 », « 50.000,00 ».
+        number = parse_french_decimal(text, unit="€" if spec.type == MONEY else None)
+        if number is None:
             return None, _("Saisissez un nombre.")
-        if not number.is_finite() or number < 0:
+        if number < 0:
             return None, _("Saisissez un nombre positif ou nul.")
         limit = spec.max_value if spec.max_value is not None else MAX_MONEY
         if number > limit:

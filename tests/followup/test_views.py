@@ -329,6 +329,24 @@ def test_the_draft_keeps_invalid_input_and_answers_french_errors_per_key(client_
     assert 'value="12 000,50"' in body and 'value="-3"' in body
 
 
+def test_amounts_are_read_as_the_portals_amount_fields_read_them(client_of, sheet_of):
+    """« 50 000 € » (the unit typed), « 1.250,50 » (points grouping thousands) are amounts, as in
+    every other amount field of the portal; « 1e5 » is not a way of writing one."""
+    sheet = sheet_of("versailles")
+    data = {
+        "actions": [
+            {"type": "attractivite", "title": "Forum", "budget": "50 000 €", "beneficiaries": "3"},
+            {"type": "attractivite", "title": "Salon", "budget": "1.250,50", "beneficiaries": "4"},
+            {"type": "attractivite", "title": "Stage", "budget": "1e5", "beneficiaries": "5"},
+        ]
+    }
+    answer = draft(client_of("dir-versailles"), sheet, 3, data, section(sheet, 3).version).json()
+
+    assert answer["errors"] == {"actions.2.budget": ["Saisissez un nombre."]}
+    page = client_of("dir-versailles").get(sheet_url("section", sheet, 3))
+    assert 'value="50 000 €"' in page.content.decode()  # the draft keeps what was typed
+
+
 def test_the_five_section_budget_error_is_on_its_table(client_of, sheet_of):
     sheet = sheet_of("versailles")
     data = {
