@@ -9,6 +9,7 @@ dozen words. The table depends only on the field and the active language, so it 
 from functools import lru_cache
 
 from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import get_language
 
 
@@ -34,3 +35,11 @@ def choice_labels_by_text(field):
     if not field.choices:
         return {}
     return _labels_by_text(field, get_language())
+
+
+def display(instance, field_name):
+    """What `instance.get_<field_name>_display()` gives (the value itself when it is no choice),
+    from the table above."""
+    field = instance._meta.get_field(field_name)
+    value = getattr(instance, field.attname)
+    return force_str(choice_labels(field).get(make_hashable(value), value), strings_only=True)

@@ -6,6 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from core.choices import display
+
 from ..models import ApplicationStatus, LabelApplication, ObligationStatus
 from ..permissions import applications_visible_to, can_use_labels, obligations_visible_to
 
@@ -54,8 +56,8 @@ def visible_obligation(request, pk):
 
 
 def badge(application):
-    return (STATUS_BADGES[application.status], application.get_status_display())
+    return (STATUS_BADGES[application.status], display(application, "status"))
 
 
 def obligation_badge(obligation):
-    return (OBLIGATION_BADGES[obligation.status], obligation.get_status_display())
+    return (OBLIGATION_BADGES[obligation.status], display(obligation, "status"))

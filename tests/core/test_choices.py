@@ -1,9 +1,10 @@
 """core.choices: the labels of a field's choices, built once per language and still following
 the active language."""
 
+from django.template import Context, Template
 from django.utils import translation
 
-from core.choices import choice_labels, choice_labels_by_text
+from core.choices import choice_labels, choice_labels_by_text, display
 from followup.models import FollowUpSheet
 
 
@@ -43,3 +44,19 @@ def test_labels_by_text_are_keyed_by_the_values_text():
     with translation.override("fr"):
         by_text = choice_labels_by_text(field)
         assert by_text == {str(value): label for value, label in choice_labels(field).items()}
+
+
+def test_display_is_what_get_foo_display_gives():
+    sheet = FollowUpSheet(status=status_field().flatchoices[0][0])
+    for language in ("fr", "en"):
+        with translation.override(language):
+            assert display(sheet, "status") == sheet.get_status_display()
+    sheet.status = "not-a-choice"
+    assert display(sheet, "status") == sheet.get_status_display() == "not-a-choice"
+
+
+def test_the_template_filter_shows_the_label():
+    sheet = FollowUpSheet(status=status_field().flatchoices[0][0])
+    template = Template('{% load choices %}{{ sheet|choice_label:"status" }}')
+    with translation.override("fr"):
+        assert template.render(Context({"sheet": sheet})) == sheet.get_status_display()
