@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.api_fields import FieldsOncePerClassMixin, ReadPlanMixin
 from core.prefetching import rows
 
 from .models import (
@@ -16,7 +17,7 @@ from .models import (
 )
 
 
-class LabelPeriodSerializer(serializers.ModelSerializer):
+class LabelPeriodSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     class Meta:
         model = LabelPeriod
         fields = [
@@ -31,7 +32,7 @@ class LabelPeriodSerializer(serializers.ModelSerializer):
         ]
 
 
-class SupportTenureSerializer(serializers.ModelSerializer):
+class SupportTenureSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="legal_name", read_only=True)
     organisation_id = serializers.IntegerField(read_only=True)
     siret = serializers.CharField(source="organisation.siret", read_only=True)
@@ -41,7 +42,7 @@ class SupportTenureSerializer(serializers.ModelSerializer):
         fields = ["organisation_id", "organisation", "siret", "start", "end"]
 
 
-class DirectorSerializer(serializers.ModelSerializer):
+class DirectorSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     class Meta:
         model = CampusDirector
         fields = ["full_name", "email", "role", "start", "end"]
@@ -57,7 +58,7 @@ class PrefetchedManyField(serializers.ManyRelatedField):
         return rows(instance, self.source)
 
 
-class CampusSerializer(serializers.ModelSerializer):
+class CampusSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     """A campus with its label state on the day of the request, derived from its periods."""
 
     sector_family = serializers.SlugRelatedField(
@@ -105,7 +106,7 @@ class CampusSerializer(serializers.ModelSerializer):
         ]
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     class Meta:
         model = Organisation
         fields = ["id", "legal_name", "legal_status", "siret", "address", "created_on"]

@@ -1,17 +1,12 @@
 """Serializers of the conventions API: they validate and shape data; writes go through
 conventions.services (called by conventions.api)."""
 
-import contextlib
-
-from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
-from rest_framework.fields import SkipField
-from rest_framework.relations import PKOnlyObject, PrimaryKeyRelatedField
 
 from campuses.models import Campus, Organisation
-from core.prefetching import rows
+from core.api_fields import FieldsOncePerClassMixin, ReadPlanMixin
 from deliberations.models import Deliberation
 from documents.api import StoredDocumentSerializer
 
@@ -32,79 +27,13 @@ from .permissions import conventions_visible_to
 
 VERSION_HELP = _("Version lue ; une modification fondée sur une version périmée reçoit 409.")
 
-# How ReadPlanMixin reads a field (see _read_step).
-COLUMN, FOREIGN_KEY, RELATED_ROWS, DRF = "column", "foreign key", "related rows", "drf"
-
-
-def _read_step(field, model_meta):
-    """(how, field name, what to read, what converts it) for one readable field."""
-    name = field.field_name
-    model_field = None
-    if model_meta is not None and len(field.source_attrs) == 1:
-        with contextlib.suppress(FieldDoesNotExist):
-            model_field = model_meta.get_field(field.source)
-    if model_field is None:
-        return DRF, name, None, field
-    if model_field.concrete and not model_field.is_relation:
-        if isinstance(field, serializers.DateTimeField) and not hasattr(field, "timezone"):
-            # DRF looks the current time zone up for each value, which costs as much as the
-            # conversion; it cannot change while one response is rendered.
-            field.timezone = field.default_timezone()
-        return COLUMN, name, model_field.attname, field.to_representation
-    # DRF gives a foreign key's id as is (PKOnlyObject(pk=…).pk, None when unset).
-    if model_field.many_to_one and type(field) is PrimaryKeyRelatedField and not field.pk_field:
-        return FOREIGN_KEY, name, model_field.attname, None
-    if (model_field.one_to_many or model_field.many_to_many) and isinstance(
-        field, serializers.ListSerializer
-    ):
-        return RELATED_ROWS, name, field.source, field.to_representation
-    return DRF, name, None, field
-
-
-# A comment, not a docstring: drf-spectacular would take a mixin's docstring as the
-# description of every schema component whose serializer has none of its own.
-#
-# ReadPlanMixin gives what DRF's Serializer.to_representation gives (same values, same key
-# order), with less work per field: the readable fields are sorted once per serializer into a
-# plan; then a model column is read with getattr and converted by its field, a foreign key gives
-# its id, a related list comes from core.prefetching.rows() (lists prefetched with to_attr).
-# Anything else (method fields, dotted sources, source="*") goes DRF's own way.
-#
-# Why: a page of the conventions list serializes some 900 nested rows, and DRF's generic
-# get_attribute per field was half of the serialization's time.
-class ReadPlanMixin:
-    _plan_for = None  # the class of instance the plan was made for
-
-    def to_representation(self, instance):
-        if type(instance) is not self._plan_for:
-            meta = getattr(type(instance), "_meta", None)
-            self._plan = [_read_step(field, meta) for field in self._readable_fields]
-            self._plan_for = type(instance)
-        ret = {}
-        for how, name, source, convert in self._plan:
-            if how is COLUMN:
-                value = getattr(instance, source)
-                ret[name] = None if value is None else convert(value)
-            elif how is FOREIGN_KEY:
-                ret[name] = getattr(instance, source)
-            elif how is RELATED_ROWS:
-                ret[name] = convert(rows(instance, source))
-            else:  # as rest_framework.serializers.Serializer.to_representation
-                try:
-                    attribute = convert.get_attribute(instance)
-                except SkipField:
-                    continue
-                check = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
-                ret[name] = None if check is None else convert.to_representation(attribute)
-        return ret
-
 
 class RepresentativeSerializer(ReadPlanMixin, serializers.Serializer):
     name = serializers.CharField(source="representative_name")
     title = serializers.CharField(source="representative_title")
 
 
-class PartySerializer(ReadPlanMixin, serializers.ModelSerializer):
+class PartySerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     name = serializers.SerializerMethodField()
     representative = RepresentativeSerializer(source="*", read_only=True)
 
@@ -127,7 +56,7 @@ class PartySerializer(ReadPlanMixin, serializers.ModelSerializer):
         return party.authority or str(party.organisation)
 
 
-class ContributionSerializer(ReadPlanMixin, serializers.ModelSerializer):
+class ContributionSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     class Meta:
         model = Contribution
         fields = [
@@ -141,7 +70,7 @@ class ContributionSerializer(ReadPlanMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SignatureSerializer(ReadPlanMixin, serializers.ModelSerializer):
+class SignatureSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     class Meta:
         model = Signature
         fields = [
@@ -156,14 +85,16 @@ class SignatureSerializer(ReadPlanMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AmendmentSummarySerializer(ReadPlanMixin, serializers.ModelSerializer):
+class AmendmentSummarySerializer(
+    FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer
+):
     class Meta:
         model = Amendment
         fields = ["id", "number", "status", "effective_date"]
         read_only_fields = fields
 
 
-class ConventionSerializer(ReadPlanMixin, serializers.ModelSerializer):
+class ConventionSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     """A framework convention with its computed end date and notice deadline (clauses in
     force today and the campus's label periods). Status and dates move only through the
     actions (send, sign, terminate)."""
@@ -248,7 +179,9 @@ class ConventionSerializer(ReadPlanMixin, serializers.ModelSerializer):
         return campus
 
 
-class AmendmentChangeSerializer(ReadPlanMixin, serializers.ModelSerializer):
+class AmendmentChangeSerializer(
+    FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer
+):
     """A typed change; `party` and `organisation` are checked against the amendment's
     convention by the view (context["amendment"])."""
 
@@ -291,7 +224,7 @@ class AmendmentChangeSerializer(ReadPlanMixin, serializers.ModelSerializer):
         return value
 
 
-class AmendmentSerializer(ReadPlanMixin, serializers.ModelSerializer):
+class AmendmentSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     """An amendment (avenant). Its number is given by the server on creation, one above the
     convention's highest; it is never written by the client."""
 

@@ -11,7 +11,12 @@ from rest_framework import serializers
 
 from campuses.models import Campus, Organisation
 from campuses.permissions import campuses_visible_to
-from core.api_fields import FIELD_MAPPING, ChoiceLabelField
+from core.api_fields import (
+    FIELD_MAPPING,
+    ChoiceLabelField,
+    FieldsOncePerClassMixin,
+    ReadPlanMixin,
+)
 from core.prefetching import rows
 from deliberations.models import Deliberation
 from deliberations.numbers import normalize_deliberation_number
@@ -35,7 +40,7 @@ from .common import VERSION_HELP, ZERO, money
 # ------------------------------------------------------------------------ dossier parts
 
 
-class BeneficiarySerializer(serializers.Serializer):
+class BeneficiarySerializer(ReadPlanMixin, serializers.Serializer):
     """The beneficiary: the organisation the grant is due to now (after a transfer, the new
     one), with its SIRET, and how the fiche presented it when voted (`name_on_fiche`, legal
     status, address, representative). A missing SIRET is flagged, never invented."""
@@ -58,14 +63,14 @@ class BeneficiarySerializer(serializers.Serializer):
         return (dossier.beneficiary.siret or None) if dossier.beneficiary_id else None
 
 
-class ProgrammeSerializer(serializers.Serializer):
+class ProgrammeSerializer(ReadPlanMixin, serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     code = serializers.CharField(read_only=True)
     name = serializers.CharField(read_only=True)
     framework_mention = serializers.CharField(read_only=True)
 
 
-class FinancingLineSerializer(serializers.ModelSerializer):
+class FinancingLineSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     kind_label = ChoiceLabelField("kind")
     percent = serializers.SerializerMethodField(
         help_text=_("Part de la ligne dans le total de sa colonne (dépenses ou recettes), en %.")
@@ -85,13 +90,13 @@ class FinancingLineSerializer(serializers.ModelSerializer):
         return str(share)
 
 
-class PlanTotalsSerializer(serializers.Serializer):
+class PlanTotalsSerializer(ReadPlanMixin, serializers.Serializer):
     expenses = money(read_only=True)
     revenues = money(read_only=True)
     balanced = serializers.BooleanField(read_only=True)
 
 
-class PaymentFiguresSerializer(serializers.Serializer):
+class PaymentFiguresSerializer(ReadPlanMixin, serializers.Serializer):
     voted = money(read_only=True)
     paid = money(read_only=True)
     in_progress = money(read_only=True, help_text=_("Demandé ou mandaté, pas encore payé."))
@@ -99,7 +104,7 @@ class PaymentFiguresSerializer(serializers.Serializer):
     available = money(read_only=True, help_text=_("Ce qui peut encore être demandé."))
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class AgreementSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     signed = serializers.BooleanField(source="is_signed", read_only=True)
     signed_on = serializers.DateField(read_only=True, allow_null=True)
     has_signed_scan = serializers.SerializerMethodField()
@@ -121,7 +126,7 @@ class AgreementSerializer(serializers.ModelSerializer):
         return bool(agreement.signed_scan)
 
 
-class StatusChangeSerializer(serializers.ModelSerializer):
+class StatusChangeSerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     serializer_field_mapping = FIELD_MAPPING
     from_label = ChoiceLabelField("from_status")
     to_label = ChoiceLabelField("to_status")
@@ -139,7 +144,7 @@ class StatusChangeSerializer(serializers.ModelSerializer):
 # ----------------------------------------------------------------------------- dossier
 
 
-class SubsidySerializer(serializers.ModelSerializer):
+class SubsidySerializer(FieldsOncePerClassMixin, ReadPlanMixin, serializers.ModelSerializer):
     """A subsidy dossier (« fiche projet »): the project prepared by the campus, the financial
     terms set by the Region, the vote, the agreement and the payments."""
 
