@@ -19,6 +19,7 @@ __all__ = [
     "save_form",
     "visible_dossier",
     "status_badge",
+    "status_badges",
 ]
 
 # css modifier of portal.css's .badge for each state of a dossier
@@ -41,6 +42,15 @@ STATUS_BADGES = {
 def status_badge(dossier):
     """(css modifier, label) of a dossier's state."""
     return STATUS_BADGES.get(dossier.status, "none"), dossier.get_status_display()
+
+
+def status_badges():
+    """{state: (css modifier, label)} of every state, translated once: for a list, where each
+    row's get_status_display would hash every choice's lazy label again."""
+    return {
+        value: (STATUS_BADGES.get(value, "none"), str(label))
+        for value, label in DossierStatus.choices
+    }
 
 
 def require_use(request):

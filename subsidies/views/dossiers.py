@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from audit.views import preview as history_preview
 from campuses.permissions import campuses_visible_to
 from core.errors import ConflictError, PermissionDeniedError
+from core.formats import amount
 from core.views import form_page, one_click, refused, save_form
 
 from .. import forms, permissions, selectors, services
@@ -29,7 +30,7 @@ from ..models import (
     SubsidyDossier,
 )
 from ..workflow import DOSSIER
-from .common import require_manager, require_use, status_badge, visible_dossier
+from .common import require_manager, require_use, status_badge, status_badges, visible_dossier
 
 PAGE_SIZE = 25
 ZERO = Decimal("0.00")
@@ -55,15 +56,24 @@ def dossier_list(request):
     else:
         dossiers = filterset.qs if filterset.is_bound else queryset
     page = Paginator(dossiers, PAGE_SIZE).get_page(request.GET.get("page"))
+    badges = status_badges()
     for dossier in page.object_list:
-        dossier.badge = status_badge(dossier)
+        dossier.badge = badges.get(dossier.status) or status_badge(dossier)
+        # The figures written here as floatformat:"2g" writes them, which looks the active
+        # language's number format up again for every cell.
+        shown = dossier.voted_amount if dossier.voted_amount is not None else dossier.amount
+        dossier.amount_text = None if shown is None else amount(shown, french=False)
+        dossier.paid_text = amount(dossier.paid, french=False)
+        dossier.remainder_text = amount(dossier.remainder, french=False)
+    totals = selectors.totals(dossiers)
     return render(
         request,
         "subsidies/dossier_list.html",
         {
             "filterset": filterset,
             "page_obj": page,
-            "totals": selectors.totals(dossiers),
+            "totals": totals,
+            "totals_text": {name: amount(value, french=False) for name, value in totals.items()},
             "can_manage": permissions.can_manage_subsidies(user),
             "can_create": _can_create(user),
             "can_view_envelopes": permissions.can_view_envelopes(user),
