@@ -4,7 +4,6 @@ ReadPlanMixin (rows read through a plan)."""
 
 import contextlib
 import copy
-from functools import lru_cache
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -16,14 +15,8 @@ from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject, PrimaryKeyRelatedField
 
+from .choices import choice_labels
 from .prefetching import rows
-
-
-@lru_cache(maxsize=512)
-def _choice_labels(model, field_name, language):
-    """{value: label} of a model field's choices, in `language` (built once per process)."""
-    field = model._meta.get_field(field_name)
-    return {value: force_str(label) for value, label in field.flatchoices}
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -52,7 +45,8 @@ class ChoiceLabelField(serializers.Field):
 
     def to_representation(self, instance):
         value = getattr(instance, self.choice_field_name)
-        labels = _choice_labels(type(instance), self.choice_field_name, self.language)
+        field = type(instance)._meta.get_field(self.choice_field_name)
+        labels = choice_labels(field, self.language)
         return force_str(labels.get(value, value), strings_only=True)
 
 

@@ -18,11 +18,12 @@ def _labels(field, language):
     return {value: force_str(label) for value, label in field.flatchoices}
 
 
-def choice_labels(field):
-    """{value: label} of a model field's choices in the active language ({} without choices)."""
+def choice_labels(field, language=None):
+    """{value: label} of a model field's choices in `language` (by default the active one;
+    {} without choices)."""
     if not field.choices:
         return {}
-    return _labels(field, get_language())
+    return _labels(field, language or get_language())
 
 
 @lru_cache(maxsize=1024)

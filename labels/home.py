@@ -2,13 +2,12 @@
 
 from django.utils import timezone
 
-from campuses.models import LabelCategory
 from core import roles
+from core.choices import display
 
 from . import planning
 from .models import (
     IN_PROGRESS_STATUSES,
-    ApplicationKind,
     ApplicationStatus,
     LabelObligation,
     ObligationStatus,
@@ -17,12 +16,6 @@ from .permissions import applications_visible_to, can_use_labels, obligations_vi
 from .selectors import WAITING_LABELS, application_list, waiting_for
 
 HOME_ROWS = 8
-
-
-def _labels_of(choices):
-    """{value: label} of a field's choices, each translated once. (A row's get_FOO_display
-    hashes every choice's lazy label, one translation each, on every call.)"""
-    return {value: str(label) for value, label in choices}
 
 
 def _with_waiting(user, applications):
@@ -63,14 +56,10 @@ def carriers_home(request, **page):
         .only("kind", "target_category", "status", "campus__short_name")
         .order_by("-created_at", "-pk")[:HOME_ROWS],
     )
-    kinds, categories = _labels_of(ApplicationKind.choices), _labels_of(LabelCategory.choices)
-    statuses = _labels_of(ApplicationStatus.choices)
-    for application in rows:
-        application.kind_label = kinds.get(application.kind, application.kind)
-        application.target_category_label = categories.get(
-            application.target_category, application.target_category
-        )
-        application.status_label = statuses.get(application.status, application.status)
+    for application in rows:  # each label translated once per language (core.choices)
+        application.kind_label = display(application, "kind")
+        application.target_category_label = display(application, "target_category")
+        application.status_label = display(application, "status")
     today = timezone.localdate()
     obligations = list(
         obligations_visible_to(user)

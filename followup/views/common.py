@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.urls import NoReverseMatch, reverse
 
+from core.choices import display
+
 from .. import permissions, sections, selectors
 from ..models import SheetStatus
 
@@ -26,14 +28,9 @@ def status_badge(status, label):
     return STATUS_BADGES.get(status, "none"), label
 
 
-# A sheet's state by value. (get_status_display hashes every choice's lazy label, one
-# translation each, on every call: a list of sheets paid for it on each row.)
-STATUS_LABELS = dict(SheetStatus.choices)
-
-
 def sheet_badge(sheet):
     """(css modifier, label) of a sheet's state."""
-    return status_badge(sheet.status, str(STATUS_LABELS.get(sheet.status, sheet.status)))
+    return status_badge(sheet.status, display(sheet, "status"))
 
 
 def require_use(request):
