@@ -307,6 +307,12 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# A worker takes a task only when it is free to run it: by default it also holds the next one
+# while it runs (the task is acknowledged on start, prefetch then asks for more), so a long PDF
+# could wait behind another while the second worker sat idle. The tasks that split heavy work
+# across workers (documents, job parts) are acknowledged late, at the end (documents.tasks,
+# jobs.tasks); the others keep the default.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Daily at 07:00, Paris time (CELERY_TIMEZONE): deadlines and pending signatures of the

@@ -12,7 +12,10 @@ def run_job(job_id):
     return job.status if job else None
 
 
-@shared_task
+# Acknowledged once done, like the documents (documents.tasks): the parts go to whichever
+# worker is free rather than queueing behind a busy one; a part rendered twice writes the same
+# file twice.
+@shared_task(acks_late=True)
 def run_job_part(job_id, attempt, index):
     """One part of a job split across the workers (jobs.services.Parts)."""
     job = services.run_part(job_id, attempt, index)
