@@ -307,11 +307,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-# A worker takes a task only when it is free to run it: by default it also holds the next one
-# while it runs (the task is acknowledged on start, prefetch then asks for more), so a long PDF
-# could wait behind another while the second worker sat idle. The tasks that split heavy work
-# across workers (documents, job parts) are acknowledged late, at the end (documents.tasks,
-# jobs.tasks); the others keep the default.
+# A worker takes a rendering task only when it is free to run it. By default it also holds the
+# next one while it runs (a task is acknowledged on start, then prefetch asks for more), so a
+# long PDF could wait behind another while the second worker sat idle. The rendering tasks
+# (documents.tasks, jobs.tasks: all safe to deliver twice) are therefore acknowledged late, at
+# the end; the others (reminders, e-mails, sweeps) keep the default.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"

@@ -3,9 +3,7 @@
 from celery import shared_task
 
 
-# Acknowledged once done (acks_late): with CELERY_WORKER_PREFETCH_MULTIPLIER = 1, a busy
-# worker then holds no second document, which a free worker takes instead; a document is
-# rendered at most once (a ready one is a no-op), so one redelivered after a lost worker is safe.
+# acks_late: see CELERY_WORKER_PREFETCH_MULTIPLIER; a ready document delivered twice is a no-op.
 @shared_task(bind=True, acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def generate_document(self, model_label, document_id):
     """Render one document (`model_label`: "conventions.generateddocument"…) to PDF; a no-op

@@ -5,16 +5,15 @@ from celery import shared_task
 from . import services
 
 
-@shared_task
+# acks_late: see CELERY_WORKER_PREFETCH_MULTIPLIER; a job delivered twice is claimed once.
+@shared_task(acks_late=True)
 def run_job(job_id):
     """Run one job (idempotent: a running or done job is left alone)."""
     job = services.run_job(job_id)
     return job.status if job else None
 
 
-# Acknowledged once done, like the documents (documents.tasks): the parts go to whichever
-# worker is free rather than queueing behind a busy one; a part rendered twice writes the same
-# file twice.
+# acks_late: as run_job; a part rendered twice writes the same file twice.
 @shared_task(acks_late=True)
 def run_job_part(job_id, attempt, index):
     """One part of a job split across the workers (jobs.services.Parts)."""
