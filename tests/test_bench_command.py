@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from cmq_portal.bench.load import Measure
-from cmq_portal.bench.run import FLOOR_LABEL, FLOOR_URL, Options, Row, report
+from cmq_portal.bench.run import FLOOR_LABEL, FLOOR_URL, Bench, Options, Row, report
 from tests.services import needs_postgres, needs_redis
 
 # median/p95 at both sizes, the two ratios, the share served by the page cache, the rendered
@@ -39,6 +39,37 @@ def login_row():
 
 def line_of(text, start):
     return next(line for line in text.splitlines() if line.startswith(start))
+
+
+@pytest.mark.parametrize(
+    ("requests", "rounds"),
+    [
+        (40, [("demo", 20), ("x10", 20), ("x10", 20), ("demo", 20)]),
+        (5, [("demo", 3), ("x10", 3), ("x10", 2), ("demo", 2)]),
+        (1, [("demo", 1), ("x10", 1)]),
+    ],
+)
+def test_each_url_is_measured_demo_x10_x10_demo(requests, rounds, tmp_path, monkeypatch):
+    """A load that rises during a URL's measure weighs on both sizes alike: démo, x10, x10,
+    démo, each size getting all the requests asked for."""
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    bench = Bench(Options(server="", redis_url="", requests=requests), io.StringIO())
+
+    assert bench._rounds() == rounds
+    for size in ("demo", "x10"):
+        assert sum(count for name, count in rounds if name == size) == requests
+
+
+def test_rounds_of_a_url_merge_into_one_measure():
+    first = Measure("/", latencies=[0.010, 0.012], queries=7, served_from_cache=2)
+    second = Measure("/", latencies=[0.020], errors=["réponse 500"], served_from_cache=1)
+
+    second.merge(first)
+
+    assert sorted(second.latencies) == [0.010, 0.012, 0.020]
+    assert second.errors == ["réponse 500"]
+    assert second.served_from_cache == 3
+    assert second.queries == 7  # the round that counted them
 
 
 def test_a_page_within_every_target_passes():

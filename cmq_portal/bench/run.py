@@ -42,7 +42,7 @@ class Options:
     redis_url: str
     factor: int = 10
     years: int = 10
-    requests: int = 20
+    requests: int = 40
     clients: int = 4
     pdf_runs: int = 3
     batch: int = 8
@@ -241,9 +241,11 @@ class Bench:
         raise load.BenchError("gunicorn ne répond pas après 90 s.")
 
     def measure_rows(self, rows):
-        """Both sizes served at once and each URL measured on one then the other, so that the
-        load of the machine (shared, noisy) weighs on both alike; the login page, the
-        reference, at the start and at the end."""
+        """Both sizes served at once and each URL measured in four rounds, démo, x10, x10,
+        démo, each of half the requests: a load of the machine (shared, noisy) that rises or
+        falls during a URL's measure then weighs on both sizes alike, where one round on each
+        left it to whichever came second. The login page, the reference, at the start and at
+        the end."""
         servers = {}
         try:
             for size in ("demo", "x10"):
@@ -262,20 +264,20 @@ class Bench:
                 if row is not rows[0] and row.label != FLOOR_LABEL:
                     passes.append(("_rendered", load.FRESH))
                 for suffix, headers in passes:
-                    for size, (_process, port) in servers.items():
+                    for size, requests in self._rounds():
+                        _process, port = servers[size]
                         measured = load.measure(
                             port,
                             row.url,
                             cookies=None if row is rows[0] else cookies[size][role],
-                            requests=self.options.requests,
+                            requests=requests,
                             clients=self.options.clients,
                             timeout=self.options.timeout,
                             headers=headers,
                         )
                         previous = getattr(row, size + suffix)
-                        if previous is not None:  # the login page's second measure
-                            measured.latencies += previous.latencies
-                            measured.errors += previous.errors
+                        if previous is not None:  # an earlier round (or login's first measure)
+                            measured.merge(previous)
                         setattr(row, size + suffix, measured)
                 rendered = row.x10_rendered or row.x10
                 self.say(
@@ -285,6 +287,14 @@ class Bench:
         finally:
             for process, _port in servers.values():
                 self.stop(process)
+
+    def _rounds(self):
+        """(size, requests) of a URL's four rounds: démo, x10, x10, démo, of half the
+        requests each (the first half rounded up)."""
+        first = -(-self.options.requests // 2)
+        second = self.options.requests - first
+        rounds = [("demo", first), ("x10", first), ("x10", second), ("demo", second)]
+        return [(size, requests) for size, requests in rounds if requests]
 
     def rows(self):
         urls = self.probe("demo", "urls")

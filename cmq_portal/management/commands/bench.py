@@ -47,7 +47,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--factor", type=int, default=10, help="Multiplicateur (10).")
         parser.add_argument("--years", type=int, default=10, help="Campagnes de suivi (10).")
-        parser.add_argument("--requests", type=int, default=None, help="Requêtes par URL (20).")
+        parser.add_argument("--requests", type=int, default=None, help="Requêtes par URL (40).")
         parser.add_argument("--clients", type=int, default=4, help="Clients simultanés (4).")
         parser.add_argument("--batch", type=int, default=None, help="PDF du lot Celery (8).")
         parser.add_argument(
@@ -68,7 +68,7 @@ class Command(BaseCommand):
             redis_url=options["redis"],
             factor=options["factor"],
             years=options["years"],
-            requests=options["requests"] or (6 if quick else 20),
+            requests=options["requests"] or (6 if quick else 40),
             clients=options["clients"],
             pdf_runs=1 if quick else 3,
             batch=options["batch"] or (4 if quick else 8),
