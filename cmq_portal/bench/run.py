@@ -44,8 +44,8 @@ class Options:
     years: int = 10
     requests: int = 40
     clients: int = 4
-    pdf_runs: int = 3
-    batch: int = 8
+    pdf_runs: int = 7
+    batch: int = 16
     only: list = field(default_factory=list)
     celery: bool = True
     pdf: bool = True

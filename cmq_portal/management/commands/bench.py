@@ -49,7 +49,7 @@ class Command(BaseCommand):
         parser.add_argument("--years", type=int, default=10, help="Campagnes de suivi (10).")
         parser.add_argument("--requests", type=int, default=None, help="Requêtes par URL (40).")
         parser.add_argument("--clients", type=int, default=4, help="Clients simultanés (4).")
-        parser.add_argument("--batch", type=int, default=None, help="PDF du lot Celery (8).")
+        parser.add_argument("--batch", type=int, default=None, help="PDF du lot Celery (16).")
         parser.add_argument(
             "--only", action="append", default=[], help="Seulement les URL contenant ce mot."
         )
@@ -70,8 +70,8 @@ class Command(BaseCommand):
             years=options["years"],
             requests=options["requests"] or (6 if quick else 40),
             clients=options["clients"],
-            pdf_runs=1 if quick else 3,
-            batch=options["batch"] or (4 if quick else 8),
+            pdf_runs=1 if quick else 7,
+            batch=options["batch"] or (4 if quick else 16),
             only=options["only"],
             celery=not options["no_celery"],
             pdf=not options["no_pdf"],

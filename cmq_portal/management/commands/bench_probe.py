@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["urls", "pdf", "prepare-batch", "run-batch"])
-        parser.add_argument("--runs", type=int, default=3)
+        parser.add_argument("--runs", type=int, default=7)
         parser.add_argument("--count", type=int, default=8)
         parser.add_argument("--documents", default="[]", help="JSON de prepare-batch.")
         parser.add_argument("--timeout", type=float, default=300)
