@@ -57,7 +57,8 @@ def dossier_figures(dossier):
 
 
 def dossier_list(user):
-    """The dossiers `user` may see, with everything the API rows and the exports show."""
+    """The dossiers `user` may see, with everything the API's rows show (the exports read
+    their own rows: subsidies.exports.exported_dossiers)."""
     return with_figures(
         dossiers_visible_to(user)
         # Each join more multiplies PostgreSQL's planning of this query (about twice a join):
