@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from cmq_portal.bench.load import Measure
-from cmq_portal.bench.run import FLOOR_LABEL, FLOOR_URL, Bench, Options, Row, report
+from cmq_portal.bench.run import FLOOR_LABEL, FLOOR_URL, Options, Row, measure_rounds, report
 from tests.services import needs_postgres, needs_redis
 
 # median/p95 at both sizes, the two ratios, the share served by the page cache, the rendered
@@ -49,13 +49,10 @@ def line_of(text, start):
         (1, [("demo", 1), ("x10", 1)]),
     ],
 )
-def test_each_url_is_measured_demo_x10_x10_demo(requests, rounds, tmp_path, monkeypatch):
+def test_each_url_is_measured_demo_x10_x10_demo(requests, rounds):
     """A load that rises during a URL's measure weighs on both sizes alike: démo, x10, x10,
     démo, each size getting all the requests asked for."""
-    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    bench = Bench(Options(server="", redis_url="", requests=requests), io.StringIO())
-
-    assert bench._rounds() == rounds
+    assert measure_rounds(requests) == rounds
     for size in ("demo", "x10"):
         assert sum(count for name, count in rounds if name == size) == requests
 

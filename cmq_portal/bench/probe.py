@@ -75,7 +75,7 @@ def _reset(model_label, pk):
     return model.objects.get(pk=pk)
 
 
-def pdf_timings(runs=7):
+def pdf_timings(runs):
     """Per kind of document: the median seconds of the document task (rendering, PDF/A-3,
     attached data, seal, stored file) and of raw WeasyPrint on the same HTML (a plain PDF, with
     the task's URL fetcher)."""

@@ -70,6 +70,15 @@ class Row:
         return bool(self.x10 and self.x10.served_from_cache)
 
 
+def measure_rounds(requests):
+    """(size, requests) of a URL's four rounds: démo, x10, x10, démo, of half the
+    requests each (the first half rounded up)."""
+    first = -(-requests // 2)
+    second = requests - first
+    rounds = [("demo", first), ("x10", first), ("x10", second), ("demo", second)]
+    return [(size, count) for size, count in rounds if count]
+
+
 def _free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -264,7 +273,7 @@ class Bench:
                 if row is not rows[0] and row.label != FLOOR_LABEL:
                     passes.append(("_rendered", load.FRESH))
                 for suffix, headers in passes:
-                    for size, requests in self._rounds():
+                    for size, requests in measure_rounds(self.options.requests):
                         _process, port = servers[size]
                         measured = load.measure(
                             port,
@@ -287,14 +296,6 @@ class Bench:
         finally:
             for process, _port in servers.values():
                 self.stop(process)
-
-    def _rounds(self):
-        """(size, requests) of a URL's four rounds: démo, x10, x10, démo, of half the
-        requests each (the first half rounded up)."""
-        first = -(-self.options.requests // 2)
-        second = self.options.requests - first
-        rounds = [("demo", first), ("x10", first), ("x10", second), ("demo", second)]
-        return [(size, requests) for size, requests in rounds if requests]
 
     def rows(self):
         urls = self.probe("demo", "urls")

@@ -47,9 +47,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--factor", type=int, default=10, help="Multiplicateur (10).")
         parser.add_argument("--years", type=int, default=10, help="Campagnes de suivi (10).")
-        parser.add_argument("--requests", type=int, default=None, help="Requêtes par URL (40).")
+        parser.add_argument(
+            "--requests", type=int, default=None, help=f"Requêtes par URL ({Options.requests})."
+        )
         parser.add_argument("--clients", type=int, default=4, help="Clients simultanés (4).")
-        parser.add_argument("--batch", type=int, default=None, help="PDF du lot Celery (16).")
+        parser.add_argument(
+            "--batch", type=int, default=None, help=f"PDF du lot Celery ({Options.batch})."
+        )
         parser.add_argument(
             "--only", action="append", default=[], help="Seulement les URL contenant ce mot."
         )
@@ -68,10 +72,10 @@ class Command(BaseCommand):
             redis_url=options["redis"],
             factor=options["factor"],
             years=options["years"],
-            requests=options["requests"] or (6 if quick else 40),
+            requests=options["requests"] or (6 if quick else Options.requests),
             clients=options["clients"],
-            pdf_runs=1 if quick else 7,
-            batch=options["batch"] or (4 if quick else 16),
+            pdf_runs=1 if quick else Options.pdf_runs,
+            batch=options["batch"] or (4 if quick else Options.batch),
             only=options["only"],
             celery=not options["no_celery"],
             pdf=not options["no_pdf"],

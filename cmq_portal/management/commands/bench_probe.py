@@ -3,6 +3,7 @@ import json
 from django.core.management.base import BaseCommand
 
 from cmq_portal.bench import probe
+from cmq_portal.bench.run import Options
 
 
 class Command(BaseCommand):
@@ -13,8 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["urls", "pdf", "prepare-batch", "run-batch"])
-        parser.add_argument("--runs", type=int, default=7)
-        parser.add_argument("--count", type=int, default=8)
+        # manage.py bench passes both; run by hand, the probe uses the benchmark's defaults.
+        parser.add_argument("--runs", type=int, default=Options.pdf_runs)
+        parser.add_argument("--count", type=int, default=Options.batch)
         parser.add_argument("--documents", default="[]", help="JSON de prepare-batch.")
         parser.add_argument("--timeout", type=float, default=300)
         parser.add_argument("--warmup", type=int, default=0, help="PDF non chronométrés avant.")
