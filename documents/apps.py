@@ -6,3 +6,6 @@ class DocumentsConfig(AppConfig):
 
     name = "documents"
     verbose_name = "Documents générés"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers its start-up check
