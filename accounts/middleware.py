@@ -59,7 +59,7 @@ class TwoFactorMiddleware:
             view_name in ENROLMENT_VIEWS or not getattr(view_func, "login_required", True)
         ):
             return None  # enrolment, logging out, public pages (login, password reset)
-        if not two_factor.enrolment_required(user):
+        if not two_factor.enrolment_required(user, request=request):
             return None
         if api:
             return JsonResponse(

@@ -51,15 +51,22 @@ def has_second_factor(user):
     return user_has_device(user, confirmed=True)
 
 
-def policy():
-    return TwoFactorPolicy.current()
+def policy(request=None):
+    """The policy as it is now; with `request`, read once for that request (the middleware and
+    the home page's block both ask), so that an administrator's change applies from the next
+    request on."""
+    if request is None:
+        return TwoFactorPolicy.current()
+    if not hasattr(request, "_two_factor_policy"):
+        request._two_factor_policy = TwoFactorPolicy.current()
+    return request._two_factor_policy
 
 
-def enrolment_required(user, today=None):
+def enrolment_required(user, today=None, *, request=None):
     """Staff past the policy's day: no page (and no API token) without a second factor."""
     if not must_use_two_factor(user):
         return False
-    return policy().is_enforced(today or timezone.localdate())
+    return policy(request).is_enforced(today or timezone.localdate())
 
 
 def second_factor_required(user):
@@ -73,7 +80,7 @@ def home_block(request, **page):
     user = request.user
     if not must_use_two_factor(user):
         return None
-    required_from = policy().required_from
+    required_from = policy(request).required_from
     if required_from is None or has_second_factor(user):
         return None
     return {"required_from": required_from}

@@ -8,7 +8,9 @@ import sys
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticToken
@@ -326,6 +328,18 @@ def test_before_the_deadline_staff_use_the_portal_and_see_an_invitation():
     assert "sera obligatoire pour votre compte à partir du" in home
     assert policy.required_from.strftime("%d/%m/%Y") in home
     assert ENROL in home
+
+
+def test_the_home_page_reads_the_policy_once_and_a_change_shows_on_the_next_request():
+    required_from(30)
+    client = logged_in(make_user("agent-policy-once"))
+    with CaptureQueriesContext(connection) as queries:
+        home = client.get("/").content.decode()
+    assert "sera obligatoire pour votre compte" in home
+    reads = [q["sql"] for q in queries if "accounts_twofactorpolicy" in q["sql"]]
+    assert len(reads) == 1, reads  # the middleware's read, reused by the home page's block
+    policy = required_from(60)
+    assert policy.required_from.strftime("%d/%m/%Y") in client.get("/").content.decode()
 
 
 def test_the_invitation_disappears_once_enrolled():
