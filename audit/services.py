@@ -29,10 +29,12 @@ def _plain(value):
 
 
 def snapshot(instance):
-    """The instance's concrete fields (and many-to-many relations once saved) as plain values."""
+    """The instance's concrete fields (and many-to-many relations once saved) as plain values,
+    but those its model names in `audit_excluded_fields`."""
     values = {}
+    excluded = getattr(instance, "audit_excluded_fields", ())
     for field in instance._meta.concrete_fields:
-        if field.name in ("id", "version", "password", "last_login"):
+        if field.name in ("id", "version", "password", "last_login") or field.name in excluded:
             continue
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             continue  # timestamps change on every save; the entry has its own date

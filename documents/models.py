@@ -47,6 +47,16 @@ class StoredDocument(models.Model):
     # lost by its worker (documents.services.sweep_stale).
     queued_at = models.DateTimeField(_("mis en file le"), null=True, blank=True)
     generated_at = models.DateTimeField(_("généré le"), null=True, blank=True)
+    # What the PDF will show, fixed when it is asked for: the HTML and the data attached to the
+    # PDF, made from the context whose fingerprint is `source_key`. The worker renders them
+    # without reading the objects again (the request has just read them), and the PDF is the
+    # version its row names. Emptied once the PDF is stored. Empty on a row asked for before
+    # these columns existed: the worker then reads the objects (documents.services.generate).
+    source_html = models.TextField(_("HTML à rendre"), blank=True, editable=False)
+    source_data = models.TextField(_("données jointes (JSON)"), blank=True, editable=False)
+
+    # Too big for the audit journal, and the same as the objects' own entries.
+    audit_excluded_fields = ("source_html", "source_data")
 
     class Meta:
         abstract = True

@@ -30,7 +30,8 @@ class DocumentType:
     - `check(actor, **target)`: raises PermissionDeniedError / ConflictError / ValidationError
       when `actor` may not ask for it, or when it does not exist (yet);
     - `filename(document)`: the stored file's name;
-    - `stale_message`: shown when the content changed between the request and the rendering;
+    - `stale_message`: shown when the content of a row asked for before its HTML was kept with
+      it (documents.models.StoredDocument.source_html) changed before its rendering;
     - `version`: part of every fingerprint: bump it when the template changes in a way that
       matters, so that the next request makes a new version.
     """

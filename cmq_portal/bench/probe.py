@@ -67,18 +67,20 @@ def _documents(actor, count):
 
 
 def _reset(model_label, pk):
-    """Back to pending, without its file: the task renders it again."""
+    """Back to pending, without its file and with its HTML fixed again, as a fresh request
+    leaves it: the task renders it again."""
     from django.apps import apps
 
     model = apps.get_model(model_label)
     model.objects.filter(pk=pk).update(status=DocumentStatus.PENDING, attempts=0, file="")
+    document_services.store_source(model.objects.get(pk=pk))
     return model.objects.get(pk=pk)
 
 
 def pdf_timings(runs):
-    """Per kind of document: the median seconds of the document task (rendering, PDF/A-3,
-    attached data, seal, stored file) and of raw WeasyPrint on the same HTML (a plain PDF, with
-    the task's URL fetcher)."""
+    """Per kind of document: the median seconds of the document task (the HTML fixed by the
+    request rendered to PDF/A-3 with its attached data, the seal, the stored file) and of raw
+    WeasyPrint on the same HTML (a plain PDF, with the task's URL fetcher)."""
     from weasyprint import HTML
 
     actor = get_user_model().objects.get(username=REGIONAL)

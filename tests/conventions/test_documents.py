@@ -426,17 +426,46 @@ def test_transient_errors_are_retried_then_the_document_is_marked_failed(
     assert "après 4 tentatives" in document.error
 
 
-def test_a_document_whose_content_changed_before_rendering_is_not_mislabelled(
-    region, campus_of, django_capture_on_commit_callbacks
+def test_a_document_shows_the_version_asked_for_even_if_the_content_changes_before_rendering(
+    region, campus_of
 ):
     convention = draft_convention(region, campus_of("ia"))
     document = documents.request_document(
         region, kind=DocumentKind.CONVENTION, convention=convention
     )  # queued on commit, which never comes in this test
     services.update_convention(region, convention, signing_place="Créteil")
+    assert documents.generate(document.pk) == DocumentStatus.READY
+    document.refresh_from_db()
+    text = pdf_text(document)
+    assert "Fait à Paris" in text and "Créteil" not in text  # the version its key names
+    assert document.source_html == "" and document.source_data == ""  # emptied once stored
+    # The next request makes the new version.
+    assert documents.source_key(DocumentKind.CONVENTION, convention) != document.source_key
+
+
+def test_a_row_asked_for_before_its_html_was_kept_is_refused_if_its_content_changed(
+    region, campus_of
+):
+    convention = draft_convention(region, campus_of("ia"))
+    document = documents.request_document(
+        region, kind=DocumentKind.CONVENTION, convention=convention
+    )
+    GeneratedDocument.objects.filter(pk=document.pk).update(source_html="", source_data="")
+    services.update_convention(region, convention, signing_place="Créteil")
     assert documents.generate(document.pk) == DocumentStatus.FAILED
     document.refresh_from_db()
     assert "demandez-en une nouvelle version" in document.error
+
+
+def test_a_row_asked_for_before_its_html_was_kept_is_rendered_from_the_database(region, campus_of):
+    convention = draft_convention(region, campus_of("ia"))
+    document = documents.request_document(
+        region, kind=DocumentKind.CONVENTION, convention=convention
+    )
+    GeneratedDocument.objects.filter(pk=document.pk).update(source_html="", source_data="")
+    assert documents.generate(document.pk) == DocumentStatus.READY
+    document.refresh_from_db()
+    assert "Fait à Paris" in pdf_text(document)
 
 
 def test_the_director_of_the_campus_may_ask_but_not_another_campus(

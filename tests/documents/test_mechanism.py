@@ -87,3 +87,49 @@ def test_the_fingerprint_is_the_context_s(pending):
     assert key == pending.source_key
     html, rendered_key = services.render_html(pending)
     assert rendered_key == key and "<html" in html
+
+
+def test_the_request_fixes_the_html_and_the_worker_does_not_read_the_objects_again(
+    pending, monkeypatch
+):
+    html, key, context = services.render_html(pending, with_context=True)
+    assert key == pending.source_key
+    assert pending.source_html == html
+    assert pending.source_data == services.attached_data(context)
+
+    def reads_the_objects(*args, **kwargs):
+        raise AssertionError("the worker read the objects again")
+
+    monkeypatch.setattr(services, "build_context", reads_the_objects)
+    assert services.generate(pending, pending.pk) == DocumentStatus.READY
+    pending.refresh_from_db()
+    assert pending.source_html == "" and pending.source_data == ""  # kept until stored
+
+
+def test_the_audit_entry_of_a_request_leaves_the_html_out(pending):
+    from django.contrib.contenttypes.models import ContentType
+
+    from audit.models import AuditAction, AuditEntry
+
+    entry = AuditEntry.objects.get(
+        content_type=ContentType.objects.get_for_model(GeneratedDocument),
+        object_id=str(pending.pk),
+        action=AuditAction.CREATE,
+    )
+    assert entry.changes["source_key"] == [None, pending.source_key]
+    assert "source_html" not in entry.changes and "source_data" not in entry.changes
+
+
+def test_a_failed_document_asked_again_is_rendered_with_the_templates_as_they_are_now(pending):
+    GeneratedDocument.objects.filter(pk=pending.pk).update(
+        status=DocumentStatus.FAILED, source_html="<p>gabarit d'hier</p>"
+    )
+    again = convention_documents.request_document(
+        pending.requested_by,
+        kind=DocumentKind.CONVENTION,
+        convention=pending.convention,
+        queue=False,
+    )
+    assert again.pk == pending.pk and again.status == DocumentStatus.PENDING
+    html, _key = services.render_html(again)
+    assert again.source_html == html != "<p>gabarit d'hier</p>"

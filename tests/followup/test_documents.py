@@ -231,9 +231,21 @@ def test_a_change_that_shows_gives_a_new_version(
     assert SheetDocument.objects.filter(sheet=draft).count() == 2
 
 
-def test_a_sheet_changed_before_rendering_fails_with_a_message(draft, user_of):
+def test_the_pdf_shows_the_sheet_as_asked_for_even_if_it_changes_before_rendering(draft, user_of):
     director = user_of("dir-mode")
     document = documents.request_document(director, draft, queue=False)
+    services.save_section(director, draft, 8, {"mobilities": "3"})
+
+    assert documents.generate(document.pk) == DocumentStatus.READY
+    document.refresh_from_db()
+    assert "ayant réalisé une mobilité : 3" not in pdf_text(stored_pdf(document))
+    assert document.source_key != documents.source_key(draft)  # the next request: a new PDF
+
+
+def test_an_older_row_without_its_html_fails_with_a_message_if_the_sheet_changed(draft, user_of):
+    director = user_of("dir-mode")
+    document = documents.request_document(director, draft, queue=False)
+    SheetDocument.objects.filter(pk=document.pk).update(source_html="", source_data="")
     services.save_section(director, draft, 8, {"mobilities": "3"})
 
     assert documents.generate(document.pk) == DocumentStatus.FAILED
