@@ -159,6 +159,18 @@ def test_pdf_overhead_and_worker_speedup_have_their_own_verdicts():
     ok, text = verdicts([login_row()], [{**pdf[0], "task": 0.44}], workers=(10.0, 6.5))
     assert "1.10  PASS" in text and "accélération 1.54 (cible ≥ 1.7)  FAIL" in text
     assert not ok
+    assert "HarfBuzz-Subset absent" not in text  # installed here (.ci/run)
+
+
+def test_pdf_timings_say_when_fonts_are_subset_by_fonttools(monkeypatch):
+    from cmq_portal.bench import run
+
+    monkeypatch.setattr(run, "harfbuzz_subset_available", lambda: False)
+    pdf = [{"label": "Convention PDF (IA)", "task": 0.44, "raw": 0.40}]
+
+    _ok, text = verdicts([login_row()], pdf)
+
+    assert "HarfBuzz-Subset absent (documents.W001)" in text
 
 
 @pytest.mark.postgres

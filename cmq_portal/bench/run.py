@@ -19,6 +19,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 
+from documents.checks import harfbuzz_subset_available
+
 from . import load
 
 DEMO_PASSWORD = "cmq-demo-2023"  # campuses.demo: the demo accounts' password
@@ -472,6 +474,12 @@ def report(rows, pdf, workers, options, say):
             say(
                 f"{item['label'][:52]:<52} {_ms(item['task']):>10} {_ms(item['raw']):>19} "
                 f"{ratio:>7.2f}  {'PASS' if passed else f'FAIL (> {MAX_PDF_OVERHEAD:g}×)'}"
+            )
+        if not harfbuzz_subset_available():
+            say(
+                "Attention : HarfBuzz-Subset absent (documents.W001), WeasyPrint réduit les "
+                "polices avec fontTools : ces temps sont environ cinq fois ceux d'une machine "
+                "où libharfbuzz-subset0 est installée."
             )
     if workers:
         one, two = workers
