@@ -6,8 +6,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campuses.models import Campus
-from campuses.permissions import campuses_visible_to
+from campuses.permissions import campus_choices
 from deliberations.models import Deliberation
 from documents.models import DocumentStatus
 
@@ -23,17 +22,13 @@ from .models import (
 from .permissions import conventions_visible_to
 
 
-def _visible_campuses(request):
-    return campuses_visible_to(request.user) if request else Campus.objects.none()
-
-
 def _visible_conventions(request):
     return conventions_visible_to(request.user) if request else FrameworkConvention.objects.none()
 
 
 class ConventionFilter(django_filters.FilterSet):
     # Choices are scoped: an id outside the caller's scope is refused like an unknown one.
-    campus = django_filters.ModelChoiceFilter(queryset=_visible_campuses, label=_("Campus"))
+    campus = django_filters.ModelChoiceFilter(queryset=campus_choices, label=_("Campus"))
     status = django_filters.ChoiceFilter(choices=SignatureStatus.choices, label=_("État"))
     kind = django_filters.ChoiceFilter(choices=ConventionKind.choices, label=_("Nature"))
     deliberation = django_filters.ModelChoiceFilter(
@@ -71,7 +66,7 @@ class AmendmentFilter(django_filters.FilterSet):
         queryset=_visible_conventions, label=_("Convention")
     )
     campus = django_filters.ModelChoiceFilter(
-        field_name="convention__campus", queryset=_visible_campuses, label=_("Campus")
+        field_name="convention__campus", queryset=campus_choices, label=_("Campus")
     )
     status = django_filters.ChoiceFilter(choices=SignatureStatus.choices, label=_("État"))
     deliberation = django_filters.ModelChoiceFilter(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Organisation
-from campuses.permissions import campuses_visible_to
+from campuses.permissions import campus_choices, campuses_visible_to
 from core.formats import french_order
 from core.forms import (
     BoundedModelChoiceField,
@@ -49,20 +49,14 @@ CLAUSE_FIELDS = [
 ]
 
 
-def _visible_campuses(request):
-    if request is None:
-        return campuses_visible_to(None)
-    return campuses_visible_to(request.user).order_by(french_order("short_name"))
-
-
 class ConventionFilter(django_filters.FilterSet):
     """Filters of the conventions list (the queryset given is already scoped to the user)."""
 
-    campus = django_filters.ModelChoiceFilter(queryset=_visible_campuses, label=_("Campus"))
+    campus = django_filters.ModelChoiceFilter(queryset=campus_choices, label=_("Campus"))
     status = django_filters.ChoiceFilter(choices=SignatureStatus.choices, label=_("État"))
     kind = django_filters.ChoiceFilter(choices=ConventionKind.choices, label=_("Nature"))
     deliberation = django_filters.ModelChoiceFilter(
-        queryset=Deliberation.objects.all(), label=_("Délibération")
+        queryset=Deliberation.objects.only("pk", "number"), label=_("Délibération")
     )
 
     class Meta:

@@ -12,8 +12,8 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquer
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from campuses.models import Academy, Campus
-from campuses.permissions import campuses_visible_to
+from campuses.models import Academy
+from campuses.permissions import campus_choices
 
 from .models import (
     Campaign,
@@ -90,10 +90,6 @@ def campaign_list(user):
 # ------------------------------------------------------------------------------- fields
 
 
-def _visible_campuses(request):
-    return campuses_visible_to(request.user) if request else Campus.objects.none()
-
-
 class AcademyChoiceField(forms.ModelChoiceField):
     """An academy by id (`3`) or by code (`creteil`)."""
 
@@ -122,7 +118,7 @@ class FollowUpFilter(django_filters.FilterSet):
         field_name="campaign__year", label=_("Année suivie"), min_value=2000, max_value=2100
     )
     # Scoped choices: a campus outside the caller's scope is refused like an unknown one.
-    campus = django_filters.ModelChoiceFilter(queryset=_visible_campuses, label=_("Campus"))
+    campus = django_filters.ModelChoiceFilter(queryset=campus_choices, label=_("Campus"))
     status = django_filters.ChoiceFilter(choices=SheetStatus.choices, label=_("État"))
     academy = AcademyFilter(
         field_name="campus__academies",

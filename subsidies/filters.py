@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import DecimalField, Q, Value
 from django.utils.translation import gettext_lazy as _
 
-from campuses.models import Campus, Organisation
-from campuses.permissions import campuses_visible_to
+from campuses.models import Organisation
+from campuses.permissions import campus_choices
 from core.prefetching import as_rows
 from deliberations.numbers import normalize_deliberation_number
 from documents.models import DocumentStatus
@@ -98,10 +98,6 @@ def document_list(user):
 # ------------------------------------------------------------------------------- fields
 
 
-def _visible_campuses(request):
-    return campuses_visible_to(request.user) if request else Campus.objects.none()
-
-
 def _visible_dossiers(request):
     return dossiers_visible_to(request.user) if request else SubsidyDossier.objects.none()
 
@@ -139,7 +135,7 @@ class DeliberationReferenceFilter(django_filters.CharFilter):
 
 class SubsidyFilter(django_filters.FilterSet):
     # Choices are scoped: a campus outside the caller's scope is refused like an unknown one.
-    campus = django_filters.ModelChoiceFilter(queryset=_visible_campuses, label=_("Campus"))
+    campus = django_filters.ModelChoiceFilter(queryset=campus_choices, label=_("Campus"))
     year = django_filters.NumberFilter(
         field_name="reference_year", label=_("Exercice"), min_value=2000, max_value=2100
     )
@@ -173,7 +169,7 @@ class SubsidyFilter(django_filters.FilterSet):
 class PaymentFilter(django_filters.FilterSet):
     dossier = django_filters.ModelChoiceFilter(queryset=_visible_dossiers, label=_("Dossier"))
     campus = django_filters.ModelChoiceFilter(
-        field_name="dossier__campus", queryset=_visible_campuses, label=_("Campus")
+        field_name="dossier__campus", queryset=campus_choices, label=_("Campus")
     )
     year = django_filters.NumberFilter(
         field_name="dossier__reference_year", label=_("Exercice"), min_value=2000, max_value=2100

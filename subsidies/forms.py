@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Campus, Organisation
-from campuses.permissions import campuses_visible_to
+from campuses.permissions import campus_choices, campuses_visible_to
 from core.form_fields import MoneyField
 from core.formats import french_order
 from core.forms import (
@@ -49,22 +49,9 @@ def _money_field(label, required=True, **kwargs):
 # ---------------------------------------------------------------- list filters
 
 
-# The filters' choices read only what their labels show (Campus.__str__: short_name or name;
-# Organisation.__str__: legal_name): a whole campus row, descriptions and addresses included,
-# built into an instance per option, was most of the cost of the list's filter form.
-
-
-def _visible_campuses(request):
-    if request is None:
-        return Campus.objects.none()
-    return (
-        campuses_visible_to(request.user)
-        .only("pk", "name", "short_name")
-        .order_by(french_order("short_name"))
-    )
-
-
 def _visible_beneficiaries(request):
+    """Read with only what their label shows (Organisation.__str__), as campus_choices: a whole
+    row per option, addresses included, was most of the cost of the list's filter form."""
     if request is None:
         return Organisation.objects.none()
     return selectors.beneficiaries_visible_to(request.user).only("pk", "legal_name")
@@ -80,7 +67,7 @@ class DossierFilter(django_filters.FilterSet):
         max_value=2100,
         decimal_places=0,
     )
-    campus = django_filters.ModelChoiceFilter(queryset=_visible_campuses, label=_("Campus"))
+    campus = django_filters.ModelChoiceFilter(queryset=campus_choices, label=_("Campus"))
     status = django_filters.ChoiceFilter(choices=DossierStatus.choices, label=_("État"))
     beneficiary = django_filters.ModelChoiceFilter(
         queryset=_visible_beneficiaries, label=_("Bénéficiaire")
