@@ -1,23 +1,16 @@
 """A real Celery worker, on Redis and PostgreSQL, renders a convention PDF queued after commit."""
 
-import io
-import re
-import time
-
 import pytest
 from django.conf import settings
-from pypdf import PdfReader
 
 from conventions import documents
 from conventions.models import DocumentKind, GeneratedDocument
 from documents.models import DocumentStatus
 from tests.conventions.helpers import signed_convention
 from tests.services import needs_postgres, needs_redis
-from tests.worker import worker  # noqa: F401
+from tests.worker import stored_text, wait_until_rendered, worker  # noqa: F401
 
 pytestmark = [needs_postgres, needs_redis, pytest.mark.real_worker]
-
-TIMEOUT = 90
 
 
 @pytest.mark.django_db(transaction=True)
@@ -36,20 +29,9 @@ def test_a_worker_renders_the_requested_convention_pdf(
     )
     assert document.status == DocumentStatus.PENDING
 
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        document.refresh_from_db()
-        if document.status != DocumentStatus.PENDING:
-            break
-        assert worker.poll() is None, "the worker stopped"
-        time.sleep(0.5)
-    assert document.status == DocumentStatus.READY, document.error or "still pending"
-    assert document.attempts == 1
+    wait_until_rendered(document, worker)
 
-    with document.file.open("rb") as stored:
-        reader = PdfReader(io.BytesIO(stored.read()))
-    text = " ".join(page.extract_text() for page in reader.pages)
-    text = re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\xa0", " "))
+    text = stored_text(document)
     assert "Campus des métiers et des qualifications Intelligence Artificielle" in text
     assert "Article 4" in text and "4.1" in text and "n° CP 2020-519" in text
     # The last signature dates the act: « Fait à Paris, le 01/03/2021 ».

@@ -1,23 +1,16 @@
 """A real Celery worker, on Redis and PostgreSQL, renders a sheet's PDF queued after commit."""
 
-import io
-import re
-import time
-
 import pytest
 from django.conf import settings
-from pypdf import PdfReader
 
 from documents.models import DocumentStatus
 from followup import documents, services
 from followup.models import SheetDocument
 from tests.followup import helpers
 from tests.services import needs_postgres, needs_redis
-from tests.worker import worker  # noqa: F401
+from tests.worker import stored_text, wait_until_rendered, worker  # noqa: F401
 
 pytestmark = [needs_postgres, needs_redis, pytest.mark.real_worker]
-
-TIMEOUT = 90
 
 
 @pytest.mark.django_db(transaction=True)
@@ -38,21 +31,10 @@ def test_a_worker_renders_the_requested_sheet_pdf(
     document = documents.request_document(director, sheet)
     assert document.status == DocumentStatus.PENDING
 
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        document.refresh_from_db()
-        if document.status != DocumentStatus.PENDING:
-            break
-        assert worker.poll() is None, "the worker stopped"
-        time.sleep(0.5)
-    assert document.status == DocumentStatus.READY, document.error or "still pending"
-    assert document.attempts == 1
+    wait_until_rendered(document, worker)
     assert document.file.name.endswith(f"fiche-suivi-{helpers.YEAR}-campus-versailles.pdf")
 
-    with document.file.open("rb") as stored:
-        reader = PdfReader(io.BytesIO(stored.read()))
-    text = " ".join(page.extract_text() for page in reader.pages)
-    text = re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\xa0", " "))
+    text = stored_text(document)
     assert f"Fiche de suivi annuel {helpers.YEAR}" in text
     assert "État de la fiche : Soumise" in text
     assert "Région 50 000,00 €" in text and "Total 80 000,00 €" in text

@@ -1,22 +1,15 @@
 """A real Celery worker, on Redis and PostgreSQL, renders a fiche projet queued after commit."""
 
-import io
-import re
-import time
-
 import pytest
 from django.conf import settings
-from pypdf import PdfReader
 
 from documents.models import DocumentStatus
 from subsidies import documents
 from subsidies.models import SubsidyDocument, SubsidyDocumentKind, SubsidyDossier
 from tests.services import needs_postgres, needs_redis
-from tests.worker import worker  # noqa: F401
+from tests.worker import stored_text, wait_until_rendered, worker  # noqa: F401
 
 pytestmark = [needs_postgres, needs_redis, pytest.mark.real_worker]
-
-TIMEOUT = 90
 
 
 def seed_dossier():
@@ -44,20 +37,9 @@ def test_a_worker_renders_the_requested_fiche_projet(
     )
     assert document.status == DocumentStatus.PENDING
 
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        document.refresh_from_db()
-        if document.status != DocumentStatus.PENDING:
-            break
-        assert worker.poll() is None, "the worker stopped"
-        time.sleep(0.5)
-    assert document.status == DocumentStatus.READY, document.error or "still pending"
-    assert document.attempts == 1
+    wait_until_rendered(document, worker)
 
-    with document.file.open("rb") as stored:
-        reader = PdfReader(io.BytesIO(stored.read()))
-    text = " ".join(page.extract_text() for page in reader.pages)
-    text = re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\xa0", " "))
+    text = stored_text(document)
     assert "Commission permanente du 5 juillet 2023 - CP 2023-263" in text
     assert "DOSSIER N° 23004868" in text
     assert "100 000,00 € TTC 50,00 % 50 000,00 €" in text
