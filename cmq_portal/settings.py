@@ -8,7 +8,7 @@ message naming the variable.
 import ipaddress
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import environ
 from celery.schedules import crontab
@@ -287,6 +287,10 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Portail CMQ <cmq@loc
 EMAIL_URL = _url("EMAIL_URL", "", {"smtp", "smtps", "submission", "consolemail", "filemail"})
 if EMAIL_URL:
     vars().update(env.email_url_config(EMAIL_URL))
+    if urlparse(EMAIL_URL).scheme == "filemail":
+        # The folder as written: django-environ drops the path's first slash, which turned
+        # filemail:///srv/mail into srv/mail under the working directory.
+        EMAIL_FILE_PATH = unquote(urlparse(EMAIL_URL).path)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
