@@ -37,7 +37,7 @@ from .models import (
     Programme,
     SubsidyDossier,
 )
-from .services.dossiers import PROJECT_FIELDS, TERMS_FIELDS
+from .services.dossiers import MISSING_BUDGET_LINE, PROJECT_FIELDS, TERMS_FIELDS
 
 MAX_LINES = 60
 
@@ -345,9 +345,7 @@ class InstructionForm(VersionedServiceForm):
         self.fields["budget_line"].queryset = BudgetLine.objects.select_related("programme")
         # The instruction always needs one (services.dossiers.terms_errors): marked required.
         self.fields["budget_line"].required = True
-        self.fields["budget_line"].error_messages["required"] = _(
-            "Indiquez l'imputation budgétaire."
-        )
+        self.fields["budget_line"].error_messages["required"] = MISSING_BUDGET_LINE
         self.fields["eligible_base"].required = True
         self.fields["rate"].required = True
         for name in ("eligible_base", "amount"):

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.models import AuditAction
 from audit.services import record, record_update, snapshot
@@ -118,6 +119,10 @@ def plan_errors(lines):
     return messages
 
 
+# Also the instruction form's message for the field it marks required.
+MISSING_BUDGET_LINE = gettext_lazy("Indiquez l'imputation budgétaire.")
+
+
 def terms_errors(dossier, lines):
     """Every rule on the financial terms of `dossier` with plan `lines`, as {field: [messages]}."""
     errors = {}
@@ -190,7 +195,7 @@ def terms_errors(dossier, lines):
                 % {"region": euros(region), "amount": euros(dossier.amount)},
             )
     if dossier.budget_line is None:
-        add("budget_line", _("Indiquez l'imputation budgétaire."))
+        add("budget_line", str(MISSING_BUDGET_LINE))
     elif dossier.beneficiary is not None:
         nature = NATURE_BY_LEGAL_STATUS.get(dossier.beneficiary.legal_status)
         if nature is None:
