@@ -7,8 +7,6 @@ objects through the campus they belong to, with `visible_campus_ids`.
 
 from django.utils import timezone
 
-from core.formats import french_order
-
 from .models import Campus, CampusDirector
 
 
@@ -27,18 +25,6 @@ def campuses_visible_to(user, queryset=None):
         directed = CampusDirector.objects.in_office(timezone.localdate()).filter(user=user)
         return queryset.filter(pk__in=directed.values("campus"))
     return queryset.none()
-
-
-def campus_choices(request):
-    """The campuses a filter offers (and accepts): the ones the user sees, in French order, read
-    with only what their label needs. None (django-filter's schema generation): none."""
-    if request is None:
-        return Campus.objects.none()
-    return (
-        campuses_visible_to(request.user)
-        .only("pk", "name", "short_name")
-        .order_by(french_order("short_name"))
-    )
 
 
 def visible_campus_ids(user):

@@ -58,6 +58,19 @@ def _visible_campuses(user, on):
     )
 
 
+def campus_choices(request):
+    """The campuses a list's filter offers (and accepts): the ones the user sees, in French
+    order, read with only what their label needs. None (django-filter's schema generation):
+    none."""
+    if request is None:
+        return Campus.objects.none()
+    return (
+        campuses_visible_to(request.user)
+        .only("pk", "name", "short_name")
+        .order_by(french_order("short_name"))
+    )
+
+
 def campus_list(user, on=None, *, directors=True):
     """Campuses visible to `user` with their label state on `on`; a fixed number of queries.
 

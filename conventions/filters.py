@@ -6,7 +6,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campuses.permissions import campus_choices
+from campuses.selectors import campus_choices
 from deliberations.models import Deliberation
 from documents.models import DocumentStatus
 

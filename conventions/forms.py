@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Organisation
-from campuses.permissions import campus_choices, campuses_visible_to
+from campuses.permissions import campuses_visible_to
+from campuses.selectors import campus_choices
 from core.formats import french_order
 from core.forms import (
     BoundedModelChoiceField,

@@ -153,11 +153,14 @@ def attached_data(context):
     return json.dumps(context, default=str, ensure_ascii=False, indent=1, sort_keys=True)
 
 
+def _html(doc_type, context):
+    with translation.override("fr"):
+        return render_to_string(doc_type.template, context)
+
+
 def rendered_source(doc_type, context):
     """(HTML, attached data) of a document of `doc_type` made from `context`."""
-    with translation.override("fr"):
-        html = render_to_string(doc_type.template, context)
-    return html, attached_data(context)
+    return _html(doc_type, context), attached_data(context)
 
 
 def render_html(document, *, with_context=False):
@@ -168,18 +171,9 @@ def render_html(document, *, with_context=False):
     doc_type = spec.type_of(document)
     target = spec.target_of(document)
     context = build_context(doc_type, target)
-    html, _data = rendered_source(doc_type, context)
+    html = _html(doc_type, context)
     key = fingerprint(spec.model, doc_type, target, context)
     return (html, key, context) if with_context else (html, key)
-
-
-def store_source(document):
-    """Fix again what `document` shows, from the database as it is now, as asking for it does
-    (the benchmark re-renders a ready document)."""
-    spec = declaration(document)
-    doc_type = spec.type_of(document)
-    html, data = rendered_source(doc_type, build_context(doc_type, spec.target_of(document)))
-    type(document).objects.filter(pk=document.pk).update(source_html=html, source_data=data)
 
 
 # The archival variant of every document: PDF/A-3 (fonts embedded, metadata, and files attached,

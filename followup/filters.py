@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Academy
-from campuses.permissions import campus_choices
+from campuses.selectors import campus_choices
 
 from .models import (
     Campaign,

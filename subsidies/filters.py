@@ -14,7 +14,7 @@ from django.db.models import DecimalField, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from campuses.models import Organisation
-from campuses.permissions import campus_choices
+from campuses.selectors import campus_choices
 from core.prefetching import as_rows
 from deliberations.numbers import normalize_deliberation_number
 from documents.models import DocumentStatus

@@ -72,8 +72,14 @@ def _reset(model_label, pk):
     from django.apps import apps
 
     model = apps.get_model(model_label)
-    model.objects.filter(pk=pk).update(status=DocumentStatus.PENDING, attempts=0, file="")
-    document_services.store_source(model.objects.get(pk=pk))
+    html, _key, context = document_services.render_html(model.objects.get(pk=pk), with_context=True)
+    model.objects.filter(pk=pk).update(
+        status=DocumentStatus.PENDING,
+        attempts=0,
+        file="",
+        source_html=html,
+        source_data=document_services.attached_data(context),
+    )
     return model.objects.get(pk=pk)
 
 
